@@ -1,0 +1,149 @@
+"""The public bodies we track, and matching of the names KOOP writes to them.
+
+Municipalities come from the packaged copy of the national list (CBS/TOOI codes, name variants);
+provinces carry their CBS codes (PV20..PV31). Water boards and joint bodies have no CBS code: they
+get a stable slug key ("waterschap:rijnland") so every body still has one identifier.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+GEMEENTE = "gemeente"
+PROVINCIE = "provincie"
+WATERSCHAP = "waterschap"
+GEMEENSCHAPPELIJKE_REGELING = "gemeenschappelijke_regeling"
+
+PROVINCES = {  # CBS province codes
+    "PV20": "Groningen", "PV21": "Fryslân", "PV22": "Drenthe", "PV23": "Overijssel",
+    "PV24": "Flevoland", "PV25": "Gelderland", "PV26": "Utrecht", "PV27": "Noord-Holland",
+    "PV28": "Zuid-Holland", "PV29": "Zeeland", "PV30": "Noord-Brabant", "PV31": "Limburg",
+}
+PROVINCE_ALIASES = {"Fryslân": ["Friesland"], "Noord-Brabant": ["Brabant"]}
+
+WATER_BOARDS = [  # the 21 water boards, with the forms their names take in publications
+    ("Aa en Maas", []), ("Amstel, Gooi en Vecht", ["AGV"]), ("Brabantse Delta", []),
+    ("De Dommel", ["Dommel"]), ("Delfland", ["Hoogheemraadschap van Delfland"]),
+    ("Drents Overijsselse Delta", []), ("Fryslân", ["Wetterskip Fryslân"]),
+    ("Hollandse Delta", []), ("Hollands Noorderkwartier", ["Hoogheemraadschap Hollands Noorderkwartier"]),
+    ("Hunze en Aa's", []), ("Limburg", ["Waterschap Limburg"]), ("Noorderzijlvest", []),
+    ("Rijn en IJssel", []), ("Rijnland", ["Hoogheemraadschap van Rijnland"]), ("Rivierenland", []),
+    ("Schieland en de Krimpenerwaard", ["Hoogheemraadschap van Schieland en de Krimpenerwaard"]),
+    ("Scheldestromen", []), ("De Stichtse Rijnlanden", ["Hoogheemraadschap De Stichtse Rijnlanden", "HDSR"]),
+    ("Vallei en Veluwe", []), ("Vechtstromen", []), ("Zuiderzeeland", []),
+]
+
+_PREFIXES = re.compile(
+    r"^(gemeente|provincie|waterschap|wetterskip|hoogheemraadschap( van)?|"
+    r"gemeenschappelijke regeling|openbaar lichaam)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str                    # GM0513, PV28, waterschap:rijnland, gr:regio-achterhoek
+    name: str                    # short display name
+    type: str                    # gemeente | provincie | waterschap | gemeenschappelijke_regeling
+    province: str | None = None  # for municipalities
+    official_name: str | None = None
+    variants: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def display_name(self) -> str:
+        return self.official_name or self.name
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key; strips 'gemeente', 'provincie', ... prefixes."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = text.casefold().replace("’", "'").strip()
+    text = re.sub(r"[()\.,\-]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return _PREFIXES.sub("", text).strip()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+
+
+@lru_cache(maxsize=1)
+def municipalities() -> tuple[Body, ...]:
+    with resources.files("kanaalwijzer").joinpath("data/gemeenten.csv").open(encoding="utf-8") as fh:
+        return tuple(
+            Body(
+                code=row["code"], name=row["name"], type=GEMEENTE, province=row["province"],
+                official_name=row["official_name"],
+                variants=tuple(v for v in row["name_variants"].split("|") if v),
+            )
+            for row in csv.DictReader(fh)
+        )
+
+
+@lru_cache(maxsize=1)
+def all_bodies() -> tuple[Body, ...]:
+    provinces = tuple(
+        Body(code=code, name=name, type=PROVINCIE, official_name=f"Provincie {name}",
+             variants=tuple(PROVINCE_ALIASES.get(name, [])))
+        for code, name in PROVINCES.items()
+    )
+    boards = tuple(
+        Body(code=f"waterschap:{slug(name)}", name=name, type=WATERSCHAP,
+             official_name=aliases[0] if aliases and " " in aliases[0] else f"Waterschap {name}",
+             variants=tuple(aliases))
+        for name, aliases in WATER_BOARDS
+    )
+    return municipalities() + provinces + boards
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[tuple[str, str], Body]:
+    index: dict[tuple[str, str], Body] = {}
+    for body in all_bodies():
+        for name in (body.name, body.official_name or "", *body.variants):
+            if name:
+                index.setdefault((body.type, normalise_name(name)), body)
+    return index
+
+
+# How the organisatietype values of both sources map onto our body types.
+_TYPE_WORDS = {
+    "gemeente": GEMEENTE, "provincie": PROVINCIE, "waterschap": WATERSCHAP,
+    "regionaal samenwerkingsorgaan": GEMEENSCHAPPELIJKE_REGELING,
+    "gemeenschappelijke regeling": GEMEENSCHAPPELIJKE_REGELING,
+}
+
+
+def body_type(organisatietype: str | None) -> str | None:
+    return _TYPE_WORDS.get((organisatietype or "").strip().casefold())
+
+
+def match_body(name: str | None, type: str | None = None) -> Body | None:
+    """The body a creator name denotes, or None when we do not know it.
+
+    `type` (one of our body types, or a KOOP organisatietype) disambiguates names shared by
+    kinds of body: 'Utrecht' the municipality or the province, 'Limburg' province or water board.
+    A joint body (gemeenschappelijke regeling) we do not list is still returned, keyed by slug.
+    """
+    if not name or not name.strip():
+        return None
+    wanted = body_type(type) or type
+    key = normalise_name(name)
+    index = _index()
+    for kind in ([wanted] if wanted else [GEMEENTE, PROVINCIE, WATERSCHAP]):
+        body = index.get((kind, key))
+        if body:
+            return body
+    if wanted == GEMEENSCHAPPELIJKE_REGELING:
+        return Body(code=f"gr:{slug(name)}", name=name.strip(), type=GEMEENSCHAPPELIJKE_REGELING)
+    return None
+
+
+def body_by_code(code: str) -> Body | None:
+    for body in all_bodies():
+        if body.code == code:
+            return body
+    return None

@@ -1,0 +1,555 @@
+"""Document normaliser shared by harvest and extraction.
+
+Turns raw bytes (Gemeenteblad / Provinciaal blad / BGR content XML, CVDR XML, HTML pages or
+plain text) into one normalised text with structural blocks (articles, lids, list items,
+definitions, annex table rows) so every later fact can point at "Artikel 2 lid 1" or
+"Bijlage 1, rij 4". Never raises on bad input: problems are recorded in `Document.error`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree, html as lxml_html
+
+BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
+               "table_row", "annex", "paragraph")
+FORMATS = ("gemeenteblad_xml", "cvdr_xml", "html", "text")
+
+# Roots of the officiele-publicaties content XML (Gemeenteblad, Provinciaal blad, Waterschapsblad,
+# Blad gemeenschappelijke regeling, Staatscourant) and of the standalone regeling XML.
+OP_ROOTS = {"officiele-publicatie", "gemeenteblad", "provinciaalblad", "waterschapsblad",
+            "bladgemeenschappelijkeregeling", "staatscourant", "regeling"}
+# Elements whose subtree is not document text.
+SKIP_XML = {"metadata", "meta", "colspec", "gebiedsmarkering", "geometrie", "enrichedData",
+            "enriched", "tpmeta"}
+MAX_DEPTH = 200  # deeper XML subtrees are flattened rather than walked (no recursion blow-up)
+
+_WS = re.compile(r"[^\S\n]+")  # whitespace except newline, incl. nbsp and narrow nbsp
+
+
+@dataclass
+class Block:
+    kind: str    # one of BLOCK_KINDS
+    label: str   # human location: "Artikel 2", "Artikel 2 lid 1", "Bijlage 1, rij 4"
+    start: int   # character offsets into Document.text
+    end: int
+
+
+@dataclass
+class Document:
+    text: str
+    blocks: list[Block]
+    format: str
+    meta: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex of the text with all whitespace runs (incl. non-breaking spaces) collapsed."""
+    collapsed = " ".join(text.replace("\u200b", "").split())
+    return hashlib.sha256(collapsed.encode("utf-8")).hexdigest()
+
+
+def clean_line(s: str) -> str:
+    return _WS.sub(" ", s.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Output builder: lines of text plus blocks over them
+# --------------------------------------------------------------------------------------------
+class _Builder:
+    def __init__(self):
+        self.parts: list[str] = []
+        self.pos = 0
+        self.blocks: list[Block] = []
+
+    def line(self, s: str, kind: str | None = None, label: str = "") -> tuple[int, int] | None:
+        s = clean_line(s)
+        if not s:
+            return None
+        if self.parts:
+            self.parts.append("\n")
+            self.pos += 1
+        start = self.pos
+        self.parts.append(s)
+        self.pos += len(s)
+        if kind:
+            self.blocks.append(Block(kind, label, start, self.pos))
+        return start, self.pos
+
+    def open(self, kind: str, label: str) -> Block:
+        """Start a block covering everything emitted until close(); start fixed at next line."""
+        b = Block(kind, label, -1, -1)
+        self.blocks.append(b)
+        return b
+
+    def close(self, b: Block, start_pos: int):
+        # start_pos is the position before the first child line: skip the joining newline
+        text = "".join(self.parts)
+        start = start_pos
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        if start >= self.pos:
+            self.blocks.remove(b)
+            return
+        b.start, b.end = start, self.pos
+
+    def document(self, fmt: str, meta: dict, error: str | None) -> Document:
+        blocks = sorted(self.blocks, key=lambda b: (b.start, -b.end))
+        return Document("".join(self.parts), blocks, fmt, meta, error)
+
+
+# --------------------------------------------------------------------------------------------
+# Sniffing and entry point
+# --------------------------------------------------------------------------------------------
+def parse_document(data: bytes, name: str = "") -> Document:
+    """Normalise raw bytes into a Document; sniffs the format from the bytes and the name hint."""
+    try:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if not data or not data.strip():
+            return Document("", [], "text", {}, "leeg document: geen inhoud")
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        lname = name.lower()
+        if head.startswith(b"<!doctype html") or head.startswith(b"<html") or (
+                lname.endswith((".html", ".htm")) and head.startswith(b"<")):
+            return _parse_html(data)
+        if head.startswith(b"<?xml") or head.startswith(b"<") and not lname.endswith(".txt"):
+            if b"<html" in head and b"<?xml" not in head[:10]:
+                return _parse_html(data)
+            return _parse_xml(data)
+        return _parse_text(_decode(data)[0], "text", {}, _decode(data)[1])
+    except Exception as exc:  # last resort: bad input must never crash a run
+        return Document("", [], "text", {}, f"onleesbaar document: {type(exc).__name__}: {exc}")
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        # Older municipal pages are often Windows-1252; decoding never fails with replacement.
+        return data.decode("cp1252", errors="replace"), "tekst is geen geldige UTF-8; als Windows-1252 gelezen"
+
+
+def _local(tag) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].split(":")[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# XML (Gemeenteblad family and CVDR)
+# --------------------------------------------------------------------------------------------
+def _parse_xml(data: bytes) -> Document:
+    error = None
+    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        rparser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        try:
+            root = etree.fromstring(data, rparser)
+        except etree.XMLSyntaxError:
+            root = None
+        error = f"XML niet welgevormd ({exc}); " + (
+            "tekst gedeeltelijk hersteld" if root is not None else "als platte tekst gelezen")
+        if root is None:
+            text, _ = _decode(data)
+            stripped = re.sub(r"<[^>]*>", "\n", text)
+            doc = _parse_text(stripped, "text", {}, None)
+            doc.error = error
+            return doc
+    except ValueError as exc:  # e.g. unicode string with encoding declaration
+        return Document("", [], "text", {}, f"onleesbare XML: {exc}")
+    root_name = _local(root.tag)
+    if root_name == "cvdr":
+        fmt, meta = "cvdr_xml", _cvdr_meta(root)
+    else:
+        fmt, meta = "gemeenteblad_xml", _op_meta(root)
+        if root_name not in OP_ROOTS:
+            msg = f"onbekend XML-type <{root_name}>; tekst generiek gelezen"
+            error = f"{error}; {msg}" if error else msg
+    b = _Builder()
+    _XmlWalker(b).walk(root, ctx={"article": "", "annex": "", "rows": 0, "depth": 0, "top": True})
+    doc = b.document(fmt, meta, error)
+    if doc.text and not any(bl.kind == "article" for bl in doc.blocks):
+        # Many publications write "Artikel 1" inside <al> paragraphs: recover the structure
+        # from the lines we produced, as for plain text.
+        doc = _parse_text(doc.text, fmt, meta, error)
+    if not doc.text and error is None:
+        doc.error = "XML bevat geen tekst"
+    return doc
+
+
+def _cvdr_meta(root) -> dict:
+    meta: dict = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is None or _local(parent.tag) not in {"owmskern", "owmsmantel", "cvdripm"}:
+            continue
+        key, val = _local(el.tag), clean_line("".join(el.itertext()))
+        if not val:
+            continue
+        if key == "source":
+            meta.setdefault("source", []).append(val)
+        else:
+            meta.setdefault(key, val)
+    return meta
+
+
+def _op_meta(root) -> dict:
+    meta: dict = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = _local(el.tag)
+        if name == "meta" and el.get("name"):
+            meta[el.get("name")] = el.get("content", "")
+        elif name == "subtitel" and "subtitle" not in meta:
+            meta["subtitle"] = clean_line("".join(el.itertext()))
+        elif name in {"identifier", "title", "creator", "issued", "modified", "available"}:
+            meta.setdefault(name, clean_line("".join(el.itertext())))
+    return meta
+
+
+def _text_of(el) -> str:
+    return clean_line(" ".join(t for t in el.itertext() if isinstance(t, str)))
+
+
+class _XmlWalker:
+    """Walks the shared OP/CVDR element vocabulary: kop/label/nr/titel, artikel, lid/lidnr,
+    lijst/li/li.nr, al, table/row/entry, bijlage, begrippenlijst/begrip."""
+
+    def __init__(self, b: _Builder):
+        self.b = b
+
+    def kop_text(self, kop) -> str:
+        parts = [_text_of(c) for c in kop if isinstance(c.tag, str)]
+        return clean_line(" ".join(p for p in parts if p)) or _text_of(kop)
+
+    def kop_label(self, kop, default: str) -> str:
+        label = nr = ""
+        for c in kop:
+            n = _local(c.tag)
+            if n == "label":
+                label = _text_of(c)
+            elif n == "nr":
+                nr = _text_of(c).rstrip(".")
+        if not label and nr:
+            label = default
+        return clean_line(f"{label} {nr}") if (label or nr) else ""
+
+    def walk(self, el, ctx: dict):
+        b = self.b
+        name = _local(el.tag)
+        if not name or name in SKIP_XML:
+            return
+        if ctx["depth"] > MAX_DEPTH:
+            b.line(_text_of(el), "paragraph", ctx["article"] or ctx["annex"])
+            return
+        ctx = dict(ctx, depth=ctx["depth"] + 1)
+        where = ctx["article"] or ctx["annex"]
+
+        if name == "kop":
+            kind = "heading"
+            parent = el.getparent()
+            pname = _local(parent.tag) if parent is not None else ""
+            if pname in OP_ROOTS - {"officiele-publicatie", "regeling"} or pname == "regeling" and not ctx["article"]:
+                kind = "title"
+            elif ctx.get("top") and pname == "officiele-publicatie":
+                kind = "paragraph"  # blad masthead: "GEMEENTEBLAD / Officiële uitgave van ..."
+            b.line(self.kop_text(el), kind, where)
+            return
+        if name in {"intitule", "citeertitel"}:
+            b.line(_text_of(el), "title", "")
+            return
+        if name in {"artikel", "bijlage", "lid", "li", "begrip", "row"}:
+            self.structural(el, name, ctx)
+            return
+        if name in {"al", "al-groep", "tussenkop", "entry", "term", "definitie"} and not any(
+                _local(c.tag) in {"lijst", "table", "al"} for c in el):
+            b.line(_text_of(el), "paragraph", where)
+            return
+        self.children(el, ctx)
+
+    def children(self, el, ctx):
+        for c in el:
+            if isinstance(c.tag, str):
+                self.walk(c, ctx)
+
+    def structural(self, el, name: str, ctx: dict):
+        b = self.b
+        if name == "row":
+            cells = [_text_of(c) for c in el if _local(c.tag) == "entry"]
+            if not any(cells):
+                return
+            ctx_rows = ctx.setdefault("rowcounter", [0])
+            ctx_rows[0] += 1
+            base = ctx["annex"] or ctx["article"] or "Tabel"
+            b.line(" | ".join(cells), "table_row", f"{base}, rij {ctx_rows[0]}")
+            return
+        start = b.pos
+        if name == "artikel":
+            kop = next((c for c in el if _local(c.tag) == "kop"), None)
+            label = self.kop_label(kop, "Artikel") if kop is not None else ""
+            if label and not label.lower().startswith("artikel"):
+                label = f"Artikel {label}"
+            label = label or "Artikel"
+            blk = b.open("article", label)
+            self.children(el, dict(ctx, article=label, rowcounter=[0]))
+        elif name == "bijlage":
+            kop = next((c for c in el if _local(c.tag) == "kop"), None)
+            label = self.kop_label(kop, "Bijlage") if kop is not None else ""
+            label = label or "Bijlage"
+            if not label.lower().startswith("bijlage"):
+                label = f"Bijlage {label}"
+            blk = b.open("annex", label)
+            self.children(el, dict(ctx, annex=label, article="", rowcounter=[0]))
+        elif name == "lid":
+            nr = next((_text_of(c).rstrip(".") for c in el if _local(c.tag) == "lidnr"), "")
+            label = clean_line(f"{ctx['article']} lid {nr}") if nr else (ctx["article"] or "lid")
+            blk = b.open("lid", label)
+            self.numbered(el, "lidnr", dict(ctx, article=label))
+        elif name == "begrip":
+            blk = b.open("definition", ctx["article"] or "begrip")
+            parts = [_text_of(c) for c in el if _local(c.tag) in {"term", "definitie"}]
+            b.line(": ".join(p for p in parts if p), None)
+        else:  # li
+            nr = next((_text_of(c) for c in el if _local(c.tag) == "li.nr"), "")
+            base = ctx["article"] or ctx["annex"]
+            nr_clean = nr.rstrip(".):")
+            label = clean_line(f"{base} onder {nr_clean}") if nr_clean and nr_clean not in "-•*–" and base else base
+            blk = b.open("list_item", label)
+            self.numbered(el, "li.nr", dict(ctx, article=label if ctx["article"] else ""))
+        b.close(blk, start)
+
+    def numbered(self, el, nr_tag: str, ctx: dict):
+        """Emit the number and the first paragraph on one line ("1. Voor berichten ...")."""
+        nr = ""
+        first = True
+        for c in el:
+            n = _local(c.tag)
+            if n == nr_tag:
+                nr = _text_of(c)
+            elif n == "al" and first and nr:
+                self.b.line(f"{nr} {_text_of(c)}", "paragraph", ctx["article"] or ctx["annex"])
+                first = False
+            elif isinstance(c.tag, str):
+                if first and nr:
+                    self.b.line(nr)
+                    first = False
+                self.walk(c, ctx)
+        if first and nr:
+            self.b.line(nr)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML: to lines (tables as " | " rows), then the plain-text structurer
+# --------------------------------------------------------------------------------------------
+HTML_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "button",
+             "select", "input", "svg", "template", "iframe"}
+HTML_BLOCK = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
+              "table", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl",
+              "caption", "figcaption", "address", "hr", "title"}
+
+
+def _parse_html(data: bytes) -> Document:
+    error = None
+    try:
+        root = lxml_html.document_fromstring(data)
+    except (etree.ParserError, ValueError) as exc:
+        text, _ = _decode(data)
+        doc = _parse_text(re.sub(r"<[^>]*>", "\n", text), "html", {}, None)
+        doc.error = f"HTML onleesbaar ({exc}); als platte tekst gelezen"
+        return doc
+    meta = {}
+    for m in root.iter("meta"):
+        if m.get("name") and m.get("content") is not None:
+            meta.setdefault(m.get("name"), m.get("content"))
+    title_el = root.find(".//title")
+    if title_el is not None and title_el.text_content().strip():
+        meta.setdefault("title", clean_line(title_el.text_content()))
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        s = clean_line("".join(buf))
+        if s:
+            lines.append(s)
+        buf.clear()
+
+    def walk(el, depth=0):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag.lower() in HTML_SKIP or tag.lower() == "head":
+            if el.tail:
+                buf.append(el.tail)
+            return
+        tag = tag.lower()
+        if tag == "tr":
+            flush()
+            cells = [clean_line(c.text_content()) for c in el if isinstance(c.tag, str) and c.tag.lower() in {"td", "th"}]
+            if any(cells):
+                lines.append("| " + " | ".join(cells) + " |")
+        elif depth > MAX_DEPTH:
+            buf.append(el.text_content())
+        else:
+            if tag in HTML_BLOCK:
+                flush()
+            if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                buf.append("\x00H")  # heading marker, resolved below
+            if el.text:
+                buf.append(el.text)
+            for c in el:
+                walk(c, depth + 1)
+            if tag in HTML_BLOCK:
+                flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    headings = {i for i, l in enumerate(lines) if l.startswith("\x00H")}
+    lines = [l.replace("\x00H", "").strip() for l in lines]
+    doc = _parse_text("\n".join(lines), "html", meta, error, heading_lines=headings)
+    if not doc.text:
+        doc.error = "HTML bevat geen tekst"
+    return doc
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text (also the target of HTML): recover structure from layout
+# --------------------------------------------------------------------------------------------
+ARTICLE_RE = re.compile(r"^(?:artikel|art\.)\s+([0-9]+[a-z]?(?:[.:][0-9]+[a-z]?)*|[IVXLC]+)\b\.?\s*(.*)$", re.I)
+ANNEX_RE = re.compile(r"^bijlage\s*([0-9]+|[IVXLC]+|[A-Z])?\b\.?\s*(.*)$", re.I)
+HEADING_RE = re.compile(r"^(hoofdstuk|paragraaf|afdeling|titel|§)\s*[0-9IVXLC]+", re.I)
+LID_RE = re.compile(r"^([0-9]{1,2})[.)]?\s+(\S.*)$")
+ITEM_RE = re.compile(r"^(?:[•·\-–*]\s*)?([a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2}°)[.)]\s+(\S.*)$")
+BULLET_RE = re.compile(r"^[•·\-–*▪◦]\s*(\S.*)$")
+MARKER_ONLY_RE = re.compile(r"^(?:[•·\-–*▪◦]\s*)?((?:[a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2})[.)]|[•·\-–*▪◦])$")
+BULLET_BEFORE_MARKER_RE = re.compile(r"^[•·▪◦]\s*(?=(?:[a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2})[.)]\s)")
+SEPARATOR_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+DEFINITION_RE = re.compile(r"^(?:[a-z0-9]{1,2}[.)]\s+)?([^:;]{2,60}?)\s*[:;]\s+\S")
+
+
+def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
+                heading_lines: set[int] | None = None) -> Document:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines: list[tuple[str, bool]] = []  # (clean line, is_heading_hint)
+    pending_marker = ""
+    for i, line in enumerate(raw.split("\n")):
+        s = clean_line(line)
+        if not s or SEPARATOR_RE.match(s):
+            continue
+        m = MARKER_ONLY_RE.match(s)
+        if m:  # CVDR layout: the list marker stands alone on its line, the text follows
+            marker = m.group(1)
+            pending_marker = "" if marker in "•·-–*▪◦" else marker
+            continue
+        s = BULLET_BEFORE_MARKER_RE.sub("", s)  # "• 1. tekst" -> "1. tekst"
+        if pending_marker:
+            s = f"{pending_marker} {s}"
+            pending_marker = ""
+        lines.append((s, bool(heading_lines and i in heading_lines)))
+
+    b = _Builder()
+    article = annex = ""
+    art_blk = annex_blk = lid_blk = None
+    art_start = annex_start = lid_start = 0
+    in_definitions = False
+    rows = 0
+
+    def close_lid():
+        nonlocal lid_blk
+        if lid_blk is not None:
+            b.close(lid_blk, lid_start)
+            lid_blk = None
+
+    def close_article():
+        nonlocal art_blk, article
+        close_lid()
+        if art_blk is not None:
+            b.close(art_blk, art_start)
+            art_blk = None
+        article = ""
+
+    for idx, (s, is_heading) in enumerate(lines):
+        low = s.lower()
+        am = ARTICLE_RE.match(s)
+        xm = ANNEX_RE.match(s)
+        if am and len(s) < 160 and not _continues_sentence(am.group(2)):
+            close_article()
+            article = f"Artikel {am.group(1)}"
+            art_start = b.pos
+            art_blk = b.open("article", article)
+            b.line(s, "heading", article)
+            in_definitions = bool(re.search(r"begrip|definitie", low))
+            continue
+        if xm and len(s) < 160 and (xm.group(1) or not xm.group(2)) and not _continues_sentence(xm.group(2)):
+            close_article()
+            if annex_blk is not None:
+                b.close(annex_blk, annex_start)
+            annex = f"Bijlage {xm.group(1)}" if xm.group(1) else "Bijlage"
+            annex_start = b.pos
+            annex_blk = b.open("annex", annex)
+            rows = 0
+            b.line(s, "heading", annex)
+            in_definitions = False
+            continue
+        where = article or annex
+        if s.startswith("|") or " | " in s:
+            cells = [c.strip() for c in s.strip("|").split("|")]
+            rows += 1
+            label = f"{where}, rij {rows}" if where else f"Tabel, rij {rows}"
+            b.line(" | ".join(cells), "table_row", label)
+            continue
+        if is_heading or (HEADING_RE.match(s) and len(s) < 120):
+            close_lid()
+            b.line(s, "heading", where)
+            continue
+        if article:
+            if re.search(r"wordt verstaan onder|verstaat onder|in (?:dit|deze) \w+ wordt verstaan", low):
+                in_definitions = True
+            lm = LID_RE.match(s)
+            im = ITEM_RE.match(s)
+            if in_definitions and DEFINITION_RE.match(s):
+                b.line(s, "definition", f"{lid_blk.label if lid_blk else article}")
+                continue
+            if lm:
+                close_lid()
+                lid_start = b.pos
+                lid_blk = b.open("lid", f"{article} lid {lm.group(1)}")
+                b.line(s, "paragraph", f"{article} lid {lm.group(1)}")
+                continue
+            if im or BULLET_RE.match(s):
+                base = lid_blk.label if lid_blk else article
+                label = f"{base} onder {im.group(1)}" if im else base
+                b.line(s, "list_item", label)
+                continue
+            b.line(s, "paragraph", lid_blk.label if lid_blk else article)
+            continue
+        if not article and not annex and idx == 0 and len(s) < 250 and fmt != "html":
+            b.line(s, "title", "")
+            continue
+        if not article and not annex:
+            # web layouts lose the "Artikel 1" line: definitions then follow "verstaan onder"
+            if re.search(r"verstaan onder|verstaat onder", low):
+                in_definitions = True
+            elif in_definitions and DEFINITION_RE.match(s):
+                b.line(s, "definition", "begripsbepalingen")
+                continue
+        b.line(s, "paragraph", where)
+    close_article()
+    if annex_blk is not None:
+        b.close(annex_blk, annex_start)
+    return b.document(fmt, meta, error)
+
+
+def _continues_sentence(rest: str) -> bool:
+    """'Artikel 2 van de wet ...' in running text is a reference, not a heading."""
+    return bool(re.match(r"^(?:,|van\b|lid\b|tweede|eerste|derde|vierde|vijfde|zesde|onder\b|en\b|of\b|is\b|wordt\b|bepaalt\b|als\b)", rest.strip(), re.I))
+
