@@ -1,0 +1,38 @@
+# Two commands for a fresh machine: `make run` (the main job) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run demo test test-all browser-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Harvest the live KOOP sources, extract, index and serve (offline: `make demo`).
+run: install
+	$(BIN)/kanaalwijzer run
+
+## Everything offline: replay server over the sample corpus, all stages, then the UI.
+demo: install
+	$(BIN)/kanaalwijzer demo
+
+## The test suite (installs Chromium and axe-core for the browser test where it can).
+test: install browser-deps
+	$(BIN)/python -m pytest
+
+browser-deps:
+	@bash scripts/ensure-browser-deps.sh
+
+bench: install
+	$(BIN)/python benchmarks/harvest.py
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/search.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-artifacts
