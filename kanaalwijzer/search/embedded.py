@@ -1,0 +1,337 @@
+"""The embedded backend: a tantivy index in a folder beside the store, no server.
+
+Two analyses of the text: `title`/`text` with the Dutch analyzer (stop words, accent folding,
+stemming) for words and phrases, and `exact` (title, text and identifiers, split only at spaces
+and sentence punctuation, not stemmed) so "gmb-2025-552188" and "artikel 2:13" match as written.
+
+A full rebuild writes a new generation folder and then points CURRENT at it, the embedded twin of
+the Elasticsearch alias swap: searches keep working on the old generation until the swap.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import tantivy
+from tantivy import Occur
+from tantivy import Query as TQ
+
+from .model import QueryError, SearchRequest, SearchResult, check_paging
+from .query import AnyOf, Query, Text, parse_query
+from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet
+from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, canonical_filters
+
+log = logging.getLogger(__name__)
+
+NL = "nl_text"
+EXACT = "exact"
+IDENTIFIER_PATTERN = r"[\p{L}\p{N}]+(?:[-:./][\p{L}\p{N}]+)*"  # same pattern as es_index.json
+KEYWORDS = ("source", "publication_name", "body_name", "body_code", "body_type", "province", "regime",
+            "classification", "year", "published", "modified", "url_official", "is_format_of")
+MULTI = ("organs", "channel_kinds")
+FAST = {"body_code", "province", "regime", "source", "year", "organs", "channel_kinds"}
+TITLE_BOOST = 2.0
+PREFIX_HIGHLIGHT_TERMS = 30
+
+
+def dutch_analyzer() -> tantivy.TextAnalyzer:
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.stopword("dutch")).filter(tantivy.Filter.ascii_fold())
+            .filter(tantivy.Filter.stemmer("dutch")).build())
+
+
+def exact_analyzer() -> tantivy.TextAnalyzer:
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(IDENTIFIER_PATTERN))
+            .filter(tantivy.Filter.remove_long(80)).filter(tantivy.Filter.lowercase())
+            .filter(tantivy.Filter.ascii_fold()).build())
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
+    builder.add_text_field("title", stored=True, tokenizer_name=NL)
+    builder.add_text_field("text", stored=True, tokenizer_name=NL)
+    builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
+    for name in (*KEYWORDS, *MULTI):
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=name in FAST)
+    builder.add_integer_field("day", stored=False, indexed=True, fast=True)  # YYYYMMDD, 0 = unknown
+    return builder.build()
+
+
+def _day(iso: str | None) -> int:
+    return int(iso.replace("-", "")) if iso else 0
+
+
+class EmbeddedBackend:
+    name = "embedded"
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.schema = build_schema()
+        self.nl = dutch_analyzer()
+        self.exact = exact_analyzer()
+        self._lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._generation: str | None = None
+
+    # -- generations ------------------------------------------------------------------------
+    def _current_name(self) -> str | None:
+        try:
+            return (self.root / "CURRENT").read_text().strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _open(self, name: str) -> tantivy.Index:
+        index = tantivy.Index(self.schema, path=str(self.root / name), reuse=True)
+        index.register_tokenizer(NL, self.nl)
+        index.register_tokenizer(EXACT, self.exact)
+        return index
+
+    def _new_generation(self) -> str:
+        name = f"gen-{time.time_ns()}"
+        (self.root / name).mkdir(parents=True)
+        return name
+
+    def _point_to(self, name: str) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        tmp.write_text(name)
+        os.replace(tmp, self.root / "CURRENT")
+
+    def index(self) -> tantivy.Index:
+        """The current generation, reopened when another process swapped it; created when absent."""
+        with self._lock:
+            name = self._current_name()
+            if name is None:
+                self.root.mkdir(parents=True, exist_ok=True)
+                name = self._new_generation()
+                self._open(name)  # writes an empty index's meta.json
+                self._point_to(name)
+            if name != self._generation:
+                self._index, self._generation = self._open(name), name
+            return self._index
+
+    # -- writing ----------------------------------------------------------------------------
+    def _document(self, doc: dict) -> tantivy.Document:
+        fields = {"id": doc["id"], "title": doc.get("title") or "", "text": doc.get("text") or "",
+                  "day": _day(doc.get("published"))}
+        exact_ids = [doc["id"], doc.get("is_format_of") or "", doc.get("body_code") or ""]
+        fields["exact"] = "\n".join([fields["title"], fields["text"], *exact_ids])
+        for name in KEYWORDS:
+            if doc.get(name) not in (None, ""):
+                fields[name] = str(doc[name])
+        for name in MULTI:
+            if doc.get(name):
+                fields[name] = [str(v) for v in doc[name]]
+        return tantivy.Document(**fields)
+
+    def rebuild(self, docs: Iterable[dict]) -> int:
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = self._new_generation()
+        index = self._open(name)
+        writer = index.writer(heap_size=256_000_000)
+        count = 0
+        try:
+            for doc in docs:
+                writer.add_document(self._document(doc))
+                count += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            shutil.rmtree(self.root / name, ignore_errors=True)
+            raise
+        old = self._current_name()
+        self._point_to(name)
+        if old and old != name:
+            shutil.rmtree(self.root / old, ignore_errors=True)  # open readers keep their mapped files
+        return count
+
+    def upsert(self, docs: Iterable[dict]) -> int:
+        index = self.index()
+        writer = index.writer(heap_size=128_000_000)
+        count = 0
+        for doc in docs:
+            writer.delete_documents_by_term("id", doc["id"])
+            writer.add_document(self._document(doc))
+            count += 1
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return count
+
+    def delete(self, ids: Iterable[str]) -> int:
+        index = self.index()
+        index.reload()
+        searcher = index.searcher()
+        writer = index.writer(heap_size=32_000_000)
+        count = 0
+        for pub_id in ids:
+            count += min(1, searcher.doc_freq("id", pub_id))
+            writer.delete_documents_by_term("id", pub_id)
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return count
+
+    def count(self) -> int:
+        return self.index().searcher().num_docs
+
+    # -- queries ----------------------------------------------------------------------------
+    def _tokens(self, analyzer, field: str, text: str) -> TQ | None:
+        tokens = analyzer.pre_tokenize(text).tokens
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return TQ.term_query(self.schema, field, tokens[0].text)
+        first = tokens[0].position
+        return TQ.phrase_query(self.schema, field, [(t.position - first, t.text) for t in tokens])
+
+    def _prefix_pattern(self, text: str) -> str | None:
+        words = self.exact.analyze(text.rstrip("-:./"))
+        if len(words) != 1:
+            return None
+        return words[0].replace(".", r"\.")  # tokens hold letters, digits and -:./ only
+
+    def _text(self, node: Text) -> TQ | None:
+        """One word, phrase or prefix, on the fields where it can match."""
+        if node.kind == "prefix":
+            pattern = self._prefix_pattern(node.text)
+            if pattern is None:  # "kanalen van*": the words before the * as a phrase
+                return self._tokens(self.exact, "exact", node.text)
+            options = [TQ.regex_query(self.schema, "exact", pattern + ".*")]
+            if pattern.isalnum():  # stems too: "elektronisc*"
+                options += [TQ.regex_query(self.schema, "text", pattern + ".*"),
+                            TQ.boost_query(TQ.regex_query(self.schema, "title", pattern + ".*"), TITLE_BOOST)]
+            return TQ.boolean_query([(Occur.Should, q) for q in options])
+        if node.exact:
+            return self._tokens(self.exact, "exact", node.text)
+        body = self._tokens(self.nl, "text", node.text)
+        if body is None:
+            return None  # only stop words
+        title = self._tokens(self.nl, "title", node.text)
+        return TQ.boolean_query([(Occur.Should, body), (Occur.Should, TQ.boost_query(title, TITLE_BOOST))])
+
+    def _node(self, node: Text | AnyOf) -> TQ | None:
+        if isinstance(node, Text):
+            return self._text(node)
+        options = [self._text(option) for option in node.options]
+        if any(option is None for option in options):
+            return None  # one option matches everything
+        return TQ.boolean_query([(Occur.Should, q) for q in options])
+
+    def _values(self, facet: str, values: list[str]) -> TQ:
+        if not values:
+            return TQ.empty_query()
+        return TQ.term_set_query(self.schema, FACET_FIELDS[facet], values)
+
+    def _base(self, query: Query, request: SearchRequest) -> list[tuple[Occur, TQ]]:
+        clauses = []
+        for node in query.must:
+            compiled = self._node(node)
+            if compiled is not None:
+                clauses.append((Occur.Must, compiled))
+        for node in query.must_not:
+            compiled = self._node(node)
+            if compiled is not None:
+                clauses.append((Occur.MustNot, compiled))
+        for facet, values in query.filters.items():
+            clauses.append((Occur.Must, self._values(facet, values)))
+        for facet, values in query.excluded.items():
+            clauses.append((Occur.MustNot, self._values(facet, values)))
+        start = max(filter(None, (query.date_from, request.date_from)), default=None)
+        end = min(filter(None, (query.date_to, request.date_to)), default=None)
+        if start or end:
+            clauses.append((Occur.Must, TQ.range_query(
+                self.schema, "day", tantivy.FieldType.Integer,
+                lower_bound=int(start.strftime("%Y%m%d")) if start else 1,
+                upper_bound=int(end.strftime("%Y%m%d")) if end else 99991231)))
+        return clauses
+
+    @staticmethod
+    def _all(clauses: list[tuple[Occur, TQ]]) -> TQ:
+        if not any(occur == Occur.Must for occur, _ in clauses):
+            clauses = [(Occur.Must, TQ.all_query()), *clauses]
+        return TQ.boolean_query(clauses)
+
+    def _highlight_query(self, query: Query, searcher) -> TQ | None:
+        """The positive words on the stored `text` field, for the snippet generator."""
+        parts = []
+        for node in query.must:
+            for text in (node.options if isinstance(node, AnyOf) else (node,)):
+                if text.kind == "prefix":
+                    stem = self.nl.analyze(text.text)
+                    if stem:
+                        terms = searcher.terms_with_prefix("text", stem[0], limit=PREFIX_HIGHLIGHT_TERMS)
+                        parts += [TQ.term_query(self.schema, "text", term) for term, _ in terms]
+                else:
+                    compiled = self._tokens(self.nl, "text", text.text)
+                    if compiled is not None:
+                        parts.append(compiled)
+        return TQ.boolean_query([(Occur.Should, q) for q in parts]) if parts else None
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        page, per_page = check_paging(request)
+        query = parse_query(request.q)
+        selected = canonical_filters(request.filters)
+        if request.date_from and request.date_to and request.date_from > request.date_to:
+            raise QueryError("De begindatum ligt na de einddatum.")
+        index = self.index()
+        searcher = index.searcher()
+        base = self._base(query, request)
+        selections = {facet: (Occur.Must, self._values(facet, values)) for facet, values in selected.items()}
+        hits_query = self._all([*base, *selections.values()])
+
+        by_score = query.has_text and request.sort == "relevance"
+        result = searcher.search(hits_query, limit=per_page, offset=(page - 1) * per_page, count=True,
+                                 **({} if by_score else {"order_by_field": "day", "order": tantivy.Order.Desc}))
+        highlight = self._highlight_query(query, searcher)
+        snippets = tantivy.SnippetGenerator.create(searcher, highlight, self.schema, "text") if highlight else None
+        if snippets:
+            snippets.set_max_num_chars(SNIPPET_CHARS)
+        hits = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            fields = {name: doc.get_first(name) for name in ("id", "title", "text", *KEYWORDS)}
+            fields.update({name: doc.get_all(name) for name in MULTI})
+            hits.append(hit_from_fields(fields, [self._snippet(snippets, doc, fields["text"])],
+                                        score if by_score else 0.0))
+        facets = self._facets(searcher, base, selections, selected)
+        return SearchResult(total=result.count, hits=hits, facets=facets, page=page, per_page=per_page,
+                            took_ms=(time.perf_counter() - started) * 1000)
+
+    def _facets(self, searcher, base, selections, selected) -> dict:
+        """Counts per facet with every OTHER facet's selection applied, so selected values keep theirs."""
+        def terms(facets):
+            return {f: {"terms": {"field": FACET_FIELDS[f], "size": FACET_SIZES.get(f, DEFAULT_FACET_SIZE)}}
+                    for f in facets}
+
+        counts: dict[str, dict[str, int]] = {}
+        unselected = [f for f in FACET_FIELDS if f not in selections]
+        requests = [(unselected, list(selections.values()))] if unselected else []
+        requests += [([f], [c for g, c in selections.items() if g != f]) for f in selections]
+        for facets, clauses in requests:
+            answer = searcher.aggregate(self._all([*base, *clauses]), terms(facets))
+            for facet in facets:
+                counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in answer[facet]["buckets"]}
+        return {f: facet_values(f, counts.get(f, {}), selected.get(f, [])) for f in FACET_FIELDS}
+
+    @staticmethod
+    def _snippet(generator, doc, text: str | None) -> str:
+        if generator is not None:
+            snippet = generator.snippet_from_doc(doc)
+            fragment = snippet.fragment()
+            ranges = snippet.highlighted()
+            if fragment and ranges:
+                # tantivy gives byte offsets into the UTF-8 fragment
+                raw = fragment.encode("utf-8")
+                chars = [(len(raw[:r.start].decode("utf-8", "ignore")), len(raw[:r.end].decode("utf-8", "ignore")))
+                         for r in ranges]
+                return marked_html(fragment, chars)
+        return opening_snippet(text or "")
