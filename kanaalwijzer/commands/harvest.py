@@ -1,0 +1,66 @@
+"""`kanaalwijzer harvest`: run the Scrapy spiders for the Gemeenteblad and/or the CVDR."""
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+
+import click
+
+
+def _iso_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)")
+
+
+def _settings(ctx, param, values):
+    out = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{value!r}: gebruik NAAM=WAARDE")
+        out[name.strip()] = setting.strip()
+    return out
+
+
+@click.command(name="harvest")
+@click.option("--source", type=click.Choice(["gemeenteblad", "cvdr", "all"]), default="all", show_default=True,
+              help="Welke bron.")
+@click.option("--since", callback=_iso_date, help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield, anders 2025-01-01.")
+@click.option("--until", callback=_iso_date, help="Tot en met (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--mode", type=click.Choice(["targeted", "sweep"]), default="targeted", show_default=True,
+              help="targeted: zoektermen voor aanwijzingsbesluiten; sweep: alles in het venster.")
+@click.option("--body", help="Alleen dit bestuursorgaan (naam, bv. 'Utrecht').")
+@click.option("--page-size", type=click.IntRange(1, 1000), help="Records per SRU-pagina.")
+@click.option("--window-days", type=click.IntRange(1, 366), help="Dagen per datumvenster (standaard 7).")
+@click.option("--publication", multiple=True,
+              type=click.Choice(["Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling"]),
+              help="Publicatie(s) voor de bron gemeenteblad (herhaalbaar); standaard Gemeenteblad.")
+@click.option("--set", "overrides", multiple=True, callback=_settings, metavar="NAAM=WAARDE",
+              help="Scrapy-instelling overschrijven (herhaalbaar), bv. DOWNLOAD_DELAY=0.")
+@click.option("--no-probe", is_flag=True, help="De bereikbaarheidstest vooraf overslaan.")
+def command(source, since, until, mode, body, page_size, window_days, publication, overrides, no_probe):
+    """Haal publicaties op bij KOOP (Gemeenteblad via repository.overheid.nl, CVDR via zoekservice)."""
+    from kanaalwijzer.harvest import (HarvestOptions, ServicesUnreachable, everything_failed, format_summary,
+                                      run_harvest)
+
+    if since and until and since > until:
+        raise click.BadParameter("--since ligt na --until", param_hint="--since")
+    options = HarvestOptions(
+        sources=("gemeenteblad", "cvdr") if source == "all" else (source,), since=since, until=until, mode=mode,
+        body=body, page_size=page_size, window_days=window_days, publications=tuple(publication),
+        settings=overrides, probe=not no_probe)
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    try:
+        summaries = run_harvest(options, log_level="INFO" if verbose else "WARNING")
+    except ServicesUnreachable as error:
+        click.echo(str(error), err=True)
+        sys.exit(3)
+    click.echo(format_summary(summaries), err=True)
+    if everything_failed(summaries):
+        click.echo("Alles mislukt / everything failed: zie `kanaalwijzer status`.", err=True)
+        sys.exit(1)

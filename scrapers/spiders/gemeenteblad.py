@@ -1,0 +1,42 @@
+"""The Gemeenteblad (and the other decentral gazettes) from repository.overheid.nl SRU 2.0.
+
+    scrapy crawl gemeenteblad -a since=2025-01-01 -a until=2025-01-31 -a mode=sweep
+    scrapy crawl gemeenteblad -a publication="Provinciaal blad,Waterschapsblad"
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .. import sru
+from .base import SruHarvestSpider
+
+SHORT = {"Gemeenteblad": "gmb", "Provinciaal blad": "prb", "Waterschapsblad": "wsb",
+         "Blad gemeenschappelijke regeling": "bgr"}
+
+
+class GemeentebladSpider(SruHarvestSpider):
+    name = "gemeenteblad"
+    source = sru.OP
+    sru_url_setting = "KANAALWIJZER_OP_SRU_URL"
+
+    def __init__(self, publication: str | list | tuple | None = None, **kwargs):
+        names = publication.split(",") if isinstance(publication, str) else (publication or ["Gemeenteblad"])
+        names = [n.strip() for n in names if n.strip()]
+        unknown = [n for n in names if n not in SHORT]
+        if unknown:
+            raise ValueError(f"onbekende publicatienaam {unknown}; kies uit {', '.join(SHORT)}")
+        self.publication_names = tuple(sorted(set(names), key=list(SHORT).index))
+        # Runs and windows are kept per selection, so a Provinciaal blad run never marks
+        # Gemeenteblad windows done.
+        label = "gemeenteblad" if self.publication_names == ("Gemeenteblad",) else \
+            "op:" + "+".join(SHORT[n] for n in self.publication_names)
+        kwargs.setdefault("run_label", label)
+        super().__init__(**kwargs)
+
+    def query(self, start: date, end: date) -> str:
+        return sru.build_query(self.source, start, end, mode=self.mode,
+                               publication_names=self.publication_names, bodies=self.body_names())
+
+    def files_to_fetch(self, fields: dict) -> list[tuple[str, str]]:
+        return [(kind, fields[key]) for kind, key in (("xml", "url_xml"), ("metadata", "url_metadata"))
+                if fields.get(key)]
