@@ -1,0 +1,27 @@
+"""`kanaalwijzer serve`: the web app; Flask's dev server by default, gunicorn with --production."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+
+@click.command()
+@click.option("--host", default=lambda: os.environ.get("KANAALWIJZER_HOST", "127.0.0.1"), show_default="127.0.0.1",
+              help="Adres om op te luisteren.")
+@click.option("--port", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_PORT", "5000")),
+              show_default="5000", help="Poort.")
+@click.option("--production", is_flag=True, help="Draai onder gunicorn (productie) in plaats van de dev-server.")
+@click.option("--workers", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_WORKERS", "2")),
+              show_default="2", help="Aantal gunicorn-workers (alleen met --production).")
+def command(host: str, port: int, production: bool, workers: int) -> None:
+    """Start de webapplicatie (zoeken, gemeenten, besluiten, overzicht, API)."""
+    if production:
+        # exec: gunicorn becomes this process, so signals from a supervisor reach it directly.
+        args = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+                "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                "search_app:create_app()"]
+        os.execv(sys.executable, args)
+    from search_app import create_app
+    create_app().run(host=host, port=port, debug=False)

@@ -1,0 +1,51 @@
+"""Besluit: one publication with its metadata, full text with evidence highlighted, versions,
+linked manifestations and a citation."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, request
+
+from .. import serializers
+from ..citation import citation, short_reference
+from ..params import positive_int
+from ..queries import extraction
+from ..render import respond
+from ..resources import get_store
+from ..snippets import highlight
+
+bp = Blueprint("besluit", __name__)
+
+
+@bp.get("/besluit/<path:pub_id>")
+def show(pub_id: str):
+    store = get_store()
+    pub = store.publication(pub_id)
+    if pub is None:
+        abort(404)
+    versions = store.versions(pub_id)
+    if not versions:
+        abort(404)
+    wanted = positive_int("versie", versions[-1]["version"])
+    current = next((v for v in versions if v["version"] == wanted), None)
+    if current is None:
+        abort(404)
+    row = extraction(store, pub_id, current["version"])
+    result = serializers.loads(row["result_json"], {}) if row else {}
+    channels = serializers.channels_with_evidence(result.get("channels") or [], current["text"])
+    text_html = highlight(current["text"], [(c["evidence"]["start"], c["evidence"]["end"], c["anchor"])
+                                            for c in channels if c["located"]])
+    linked = store.linked_publications(pub_id)
+    cite = citation(pub, current["fetched_at"])
+    data = {
+        "publication": serializers.publication(pub),
+        "reference": short_reference(pub_id),
+        "citation": cite,
+        "version": {"version": current["version"], "fetched_at": current["fetched_at"],
+                    "source_modified": current["source_modified"], "content_hash": current["content_hash"],
+                    "text": current["text"]},
+        "versions": [serializers.version(v) for v in versions],
+        "extraction": serializers.extraction(row, result, channels),
+        "linked": [serializers.publication(p) for p in linked],
+    }
+    return respond("besluit/show.html", data, title=pub["title"] or pub_id, pub=pub, versions=versions,
+                   current=current, extraction=data["extraction"], channels=channels, text_html=text_html,
+                   linked=linked, cite=cite, reference=data["reference"], permalink=request.base_url)

@@ -1,0 +1,54 @@
+"""Overzicht: every municipality's status, channel kinds in use, per province, with a chart, and
+how fresh each source is."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import datetime
+
+from flask import Blueprint, url_for
+
+from kanaalwijzer import registry
+from kanaalwijzer.bodies import municipalities
+from kanaalwijzer.store import AMSTERDAM
+
+from .. import serializers
+from ..chart import STATUSES, stacked_bars
+from ..queries import source_freshness
+from ..render import respond
+from ..resources import get_store
+
+bp = Blueprint("overzicht", __name__)
+
+CSV_HEADER = ("code", "gemeente", "provincie", "status", "kanalen")
+
+
+@bp.get("/overzicht")
+def overview():
+    store = get_store()
+    today = datetime.now(AMSTERDAM).date()
+    rows = []
+    for body in municipalities():
+        status = registry.body_status(store, body.code, today)
+        status = status.get("status") if isinstance(status, dict) else status
+        designations = [serializers.designation(r) for r in registry.designations_on(store, body.code, today)]
+        kinds = sorted({d["kind"] for d in designations if d["status"] == "designated"})
+        rows.append({"code": body.code, "name": body.name, "province": body.province, "status": status,
+                     "channel_kinds": kinds, "url": url_for("gemeente.show", key=body.code)})
+    per_province: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        per_province[row["province"]][row["status"]] += 1
+    totals = Counter(row["status"] for row in rows)
+    kinds_in_use = Counter(kind for row in rows for kind in row["channel_kinds"])
+    data = {
+        "date": today.isoformat(),
+        "totals": {status: totals.get(status, 0) for status in STATUSES},
+        "per_province": {p: {s: c.get(s, 0) for s in STATUSES} for p, c in sorted(per_province.items())},
+        "channel_kinds": dict(kinds_in_use.most_common()),
+        "freshness": source_freshness(store),
+        "municipalities": rows,
+    }
+    return respond("overzicht/show.html", data,
+                   csv_table=(CSV_HEADER, [(r["code"], r["name"], r["province"], r["status"],
+                                            " ".join(r["channel_kinds"])) for r in rows]),
+                   filename="overzicht-gemeenten", title="Overzicht van alle gemeenten", data=data,
+                   chart=stacked_bars(data["per_province"]), statuses=STATUSES)

@@ -1,0 +1,158 @@
+"""Plain dicts for JSON (and rows for CSV) from search results, decisions, municipalities.
+
+Views pass these dicts to `respond`; templates get the richer objects. Keep keys stable:
+they are the public API described in /api/openapi.json.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+HIT_CSV_HEADER = ("id", "titel", "bron", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
+                  "regime", "kanalen", "url")
+
+
+def hit(h) -> dict:
+    data = asdict(h)
+    data["score"] = round(float(data.get("score") or 0), 4)
+    return data
+
+
+def search_result(req, result) -> dict:
+    return {
+        "query": {"q": req.q, "filters": req.filters, "date_from": _iso(req.date_from), "date_to": _iso(req.date_to),
+                  "sort": req.sort, "page": req.page, "per_page": req.per_page},
+        "total": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "took_ms": round(result.took_ms, 2),
+        "hits": [hit(h) for h in result.hits],
+        "facets": {name: [asdict(v) for v in values] for name, values in result.facets.items()},
+    }
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def hit_row(h) -> tuple:
+    return (h.id, h.title, h.source, h.publication_name, h.body_name, h.body_code, h.province, h.published,
+            h.regime, " ".join(h.channel_kinds or ()), h.url_official)
+
+
+def loads(value, default):
+    """JSON column -> Python, tolerating NULL and damaged values (shown as `default`)."""
+    if value in (None, ""):
+        return default
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def publication(row) -> dict:
+    keys = ("id", "source", "publication_name", "work_id", "work_version", "title", "body_name", "body_type",
+            "body_code", "rubriek", "published", "modified", "issued", "valid_from", "valid_to", "url_official",
+            "is_format_of", "first_seen", "last_seen")
+    return {key: row[key] for key in keys}
+
+
+def version(row) -> dict:
+    return {"version": row["version"], "fetched_at": row["fetched_at"], "source_modified": row["source_modified"],
+            "content_hash": row["content_hash"]}
+
+
+def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
+    """Each channel with an anchor id and whether its evidence offsets really point at its quoted
+    words in this text. When they do not (text changed), the quote is looked up once; if it is
+    not found uniquely, the channel is shown without a highlight rather than at a wrong place."""
+    result = []
+    for number, channel in enumerate(channels, start=1):
+        evidence = dict(channel.get("evidence") or {})
+        quote = evidence.get("text") or ""
+        start, end = evidence.get("start"), evidence.get("end")
+        located = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text) \
+            and (not quote or text[start:end] == quote)
+        if not located and quote and text.count(quote) == 1:
+            evidence["start"] = text.index(quote)
+            evidence["end"] = evidence["start"] + len(quote)
+            located = True
+        result.append({**channel, "evidence": evidence, "anchor": f"bewijs-{number}", "located": located})
+    return result
+
+
+def extraction(row, result: dict, channels: list[dict]) -> dict | None:
+    if row is None:
+        return None
+    return {
+        "pipeline_version": row["pipeline_version"],
+        "extracted_at": row["extracted_at"],
+        "classification": row["classification"],
+        "confidence": row["confidence"],
+        "error": row["error"],
+        "reasons": result.get("reasons") or [],
+        "authority": result.get("authority"),
+        "organs": result.get("organs") or [],
+        "decision_date": result.get("decision_date"),
+        "effective_date": result.get("effective_date"),
+        "effective_rule": result.get("effective_rule"),
+        "legal_basis": result.get("legal_basis") or [],
+        "withdraws": result.get("withdraws") or [],
+        "channels": [{key: c.get(key) for key in ("kind", "status", "value", "scope", "auth", "evidence")}
+                     | {"anchor": c["anchor"], "evidence_located": c["located"]} for c in channels],
+    }
+
+
+def body(b) -> dict:
+    from .lookup import canonical_slug
+    return {"code": b.code, "name": b.name, "official_name": b.display_name, "type": b.type,
+            "province": b.province, "slug": canonical_slug(b)}
+
+
+def _field(record, *names, default=None):
+    """A designation may come as a sqlite Row or a dict, with JSON columns or decoded values."""
+    keys = record.keys()
+    for name in names:
+        if name in keys and record[name] is not None:
+            value = record[name]
+            return loads(value, default) if name.endswith("_json") else value
+    return default
+
+
+def designation(record) -> dict:
+    return {
+        "decision_id": _field(record, "decision_id"),
+        "process": _field(record, "process", default="") or "",
+        "kind": _field(record, "channel_kind", "kind"),
+        "value": _field(record, "channel_value", "value", default="") or "",
+        "status": _field(record, "status"),
+        "auth": _field(record, "auth", "auth_json", default=[]) or [],
+        "valid_from": _field(record, "valid_from"),
+        "valid_to": _field(record, "valid_to"),
+        "evidence": _field(record, "evidence", "evidence_json", default={}) or {},
+        "publication_id": _field(record, "publication_id"),
+        "version": _field(record, "version"),
+    }
+
+
+def by_process(designations: list[dict]) -> list[dict]:
+    """Group channels per process ('' = alle berichten first), designated apart from excluded."""
+    groups: dict[str, dict] = {}
+    for d in designations:
+        group = groups.setdefault(d["process"], {"process": d["process"], "designated": [], "excluded": []})
+        group["excluded" if d["status"] == "excluded" else "designated"].append(d)
+    return [groups[key] for key in sorted(groups, key=lambda p: (p != "", p.casefold()))]
+
+
+def municipality_answer(b, status, today, in_force, upcoming, looked) -> dict:
+    status_code = status.get("status") if isinstance(status, dict) else status
+    current = [designation(r) for r in in_force]
+    return {
+        "body": body(b),
+        "date": today.isoformat(),
+        "status": status_code,
+        "in_force": {"processes": by_process(current), "decisions": sorted({d["decision_id"] for d in current})},
+        "upcoming": [{"from": day.isoformat(), "processes": by_process([designation(r) for r in rows])}
+                     for day, rows in upcoming],
+        "last_looked": looked,
+    }
