@@ -553,3 +553,11 @@ def _continues_sentence(rest: str) -> bool:
     """'Artikel 2 van de wet ...' in running text is a reference, not a heading."""
     return bool(re.match(r"^(?:,|van\b|lid\b|tweede|eerste|derde|vierde|vijfde|zesde|onder\b|en\b|of\b|is\b|wordt\b|bepaalt\b|als\b)", rest.strip(), re.I))
 
+
+
+def parse_text(text: str) -> Document:
+    """Structure for text that is already a string (a spaCy Doc's text, a pasted fragment)."""
+    try:
+        return _parse_text(text, "text", {}, None)
+    except Exception as exc:
+        return Document("", [], "text", {}, f"onleesbare tekst: {type(exc).__name__}: {exc}")

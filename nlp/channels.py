@@ -1,0 +1,279 @@
+"""kw_channels: which electronic channels the text designates or excludes, with evidence.
+
+Follows the structure of a designation decision rather than word lists alone:
+- a channel counts only in an operative provision: definitions, headings, the title, the
+  considerations ("overwegende dat ...") and the rechtsmiddelenclausule never designate;
+- inside a clause, each channel mention takes the status of the nearest predicate: a designating
+  verb ("wijst ... aan", "aangewezen", "kan ... worden ingediend via", "open te stellen") or a
+  negation ("niet", "geen", "uitgesloten"); negations inside subordinate clauses ("die niet in
+  bijlage 1 staan", "als ... niet") do not count; "met uitzondering van X" excludes X;
+- annex table rows inherit the designation of the article that refers to the annex, with the
+  row's process as scope.
+Results: doc._.kw_channels (list of dicts), doc.spans["kw_channels"] (evidence spans,
+label = "<kind>:<status>").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from . import extensions
+from .patterns import load_json, load_jsonl, rx
+from .structure import lines_with_context
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s|,;()<>\"]+[^\s|,;()<>\".:]", re.I)
+EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+CLAUSE_END = re.compile(r"(?<!\b[a-zA-Z])(?<!\bnr)(?<!\bart)(?<!\bo\.a)(?<!\bbijv)[.;](?=\s|$)|:(?=\s)")
+DEF_LINE = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s+)?[^:;]{2,80}?[:;]\s+\S")
+CONSIDERATION = re.compile(r"^(?:dat|overwegende|gelet|gezien|gelezen|gehoord|mede\s+gelet)\b", re.I)
+SCOPE_VOOR = re.compile(r"\b[Vv]oor\s+((?:alle\s+|formele\s+|andere\s+|overige\s+)?[^,]{3,200}?)(?=,|\s+(?:wordt|worden|kan|kunnen|is|zijn|geldt|gelden)\b)")
+HEADER_WORDS = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|kanaal|link|url|toelichting|omschrijving|wijze)\w*", re.I)
+SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|omschrijving)\w*", re.I)
+CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
+ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
+ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
+
+
+class ChannelFinder:
+    def __init__(self, nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
+        extensions.register()
+        self.name = name
+        self.kinds = [(p["kind"], rx(p["pattern"])) for p in load_jsonl(channels_file, patterns_dir)]
+        cues = load_json(cues_file, patterns_dir)
+        self.designate = rx(cues["designate"])
+        self.exclude_split = rx(cues["exclude_split"])
+        self.negation = rx(cues["negation"])
+        self.subordinate = rx(cues["subordinate"])
+        self.rechtsmiddel = rx(cues["rechtsmiddel"])
+        self.definition_heading = rx(cues["definition_heading"])
+        self.auth = {k: rx(v) for k, v in cues["auth"].items()}
+
+    # -- mentions --------------------------------------------------------------------------
+    def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+        """Channel mentions (kind, start, end); earlier kinds in the pattern file win overlaps."""
+        taken: list[tuple[int, int]] = []
+        found = []
+        for kind, pattern in self.kinds:
+            for m in pattern.finditer(text):
+                s, e = m.start(), m.end()
+                if e <= s or any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                found.append((kind, s + offset, e + offset))
+        return sorted(found, key=lambda f: f[1])
+
+    # -- statuses --------------------------------------------------------------------------
+    def predicates(self, clause: str) -> list[tuple[int, int, str]]:
+        """Designating and negating predicates in a clause: (start, end, 'designated'|'excluded')."""
+        preds = []
+        negs = []
+        for m in self.negation.finditer(clause):
+            seg_start = max(clause.rfind(",", 0, m.start()), clause.rfind("(", 0, m.start()), -1) + 1
+            before = clause[seg_start:m.start()]
+            after = clause[m.end():m.end() + 12].lower()
+            if self.subordinate.search(before) or after.startswith((" alleen", " anders", " meer dan")):
+                continue  # "die niet in bijlage 1 staan", "als ... niet", "niet alleen"
+            negs.append((m.start(), m.end()))
+        for m in self.designate.finditer(clause):
+            # "geen aangewezen kanaal", "wordt niet aangewezen": negated designation
+            if any(ns < m.end() and m.start() - ns < 40 for ns, ne in negs):
+                continue
+            preds.append((m.start(), m.end(), "designated"))
+        preds += [(s, e, "excluded") for s, e in negs]
+        return preds
+
+    def status(self, clause: str, ms: int, me: int, preds) -> str | None:
+        for m in self.exclude_split.finditer(clause):
+            if m.end() <= ms:
+                # "met uitzondering van X": X excluded, unless a new designation follows the marker
+                if not any(p[2] == "designated" and m.end() <= p[0] < ms for p in preds):
+                    return "excluded"
+        if not preds:
+            return None
+        seg = lambda p: (clause.count(",", 0, p))  # noqa: E731  comma segment index
+        mseg = seg(ms)
+
+        def distance(p):
+            s, e, _ = p
+            d = 0 if s <= ms < e or s < me <= e else min(abs(ms - e), abs(s - me))
+            return (0 if seg(s) == mseg else 1, d)
+        return min(preds, key=distance)[2]
+
+    # -- main ------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        channels: list[dict] = []
+        if not doc._.kw_relevant:
+            doc._.kw_channels = channels
+            doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=[])
+            return doc
+        lines = lines_with_context(text, doc._.kw_blocks or [])
+        designating_annexes = self._annex_references(text, lines)
+        headers: dict[str, list[str]] = {}
+        for line in lines:
+            s = text[line.start:line.end]
+            if not s or line.kind in ("heading", "title"):
+                continue
+            if line.kind == "table_row":
+                channels += self._row(text, line, headers, designating_annexes)
+                continue
+            if self._is_definition(s, line) or CONSIDERATION.match(s) or self.rechtsmiddel.search(s):
+                continue
+            channels += self._line(text, line)
+        channels = _dedupe(channels)
+        doc._.kw_channels = channels
+        spans = []
+        for ch in channels:
+            ev = ch["evidence"]
+            sp = doc.char_span(ev["start"], ev["end"], label=f"{ch['kind']}:{ch['status']}", alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=spans)
+        return doc
+
+    def _is_definition(self, s: str, line) -> bool:
+        if line.kind == "definition":
+            return True
+        return bool(line.article_heading and self.definition_heading.search(line.article_heading)
+                    and DEF_LINE.match(s))
+
+    def _clauses(self, text: str, start: int, end: int):
+        pos = start
+        for m in CLAUSE_END.finditer(text, start, end):
+            yield pos, m.end()
+            pos = m.end()
+        if pos < end:
+            yield pos, end
+
+    def _line(self, text: str, line) -> list[dict]:
+        found = []
+        for cs, ce in self._clauses(text, line.start, line.end):
+            clause = text[cs:ce]
+            ms_all = self.mentions(clause)
+            if not ms_all:
+                continue
+            preds = self.predicates(clause)
+            for kind, ms, me in ms_all:
+                status = self.status(clause, ms, me, preds)
+                if status is None:
+                    continue
+                found.append(self._channel(text, kind, status, cs, ce, cs + ms, cs + me, line,
+                                           scope=_scope(clause), context=text[line.start:line.end]))
+        return found
+
+    def _annex_references(self, text: str, lines) -> set[str]:
+        """Annexes that an operative clause refers to with a designating verb ("aangewezen in bijlage 1")."""
+        refs = set()
+        for line in lines:
+            if line.kind in ("table_row", "heading", "title"):
+                continue
+            s = text[line.start:line.end]
+            if "bijlage" not in s.lower() or CONSIDERATION.match(s):
+                continue
+            for cs, ce in self._clauses(text, line.start, line.end):
+                clause = text[cs:ce]
+                if any(p[2] == "designated" for p in self.predicates(clause)):
+                    for m in ANNEX_REF.finditer(clause):
+                        refs.add(f"Bijlage {m.group(1)}" if m.group(1) else "Bijlage")
+        return refs
+
+    def _row(self, text: str, line, headers: dict, designating_annexes: set[str]) -> list[dict]:
+        row = text[line.start:line.end]
+        cells = row.split(" | ")
+        table_key = line.annex or line.article or "tabel"
+        if table_key not in headers:
+            if HEADER_WORDS.search(row) and not URL.search(row) and not self.mentions(row):
+                headers[table_key] = cells
+                return []
+            headers[table_key] = []
+        header = headers[table_key]
+        annex = line.annex
+        referenced = bool(annex) and (annex in designating_annexes or "Bijlage" in designating_annexes
+                                      or (annex == "Bijlage 1" and "Bijlage 1" in designating_annexes))
+        header_says = any(CHANNEL_HEADER.search(h) for h in header)
+        if not (referenced or (header_says and (annex or line.article))):
+            return []
+        scope_col = next((i for i, h in enumerate(header) if SCOPE_HEADER.search(h)), 0)
+        scope = cells[scope_col].strip() if scope_col < len(cells) else cells[0].strip()
+        found = []
+        offset = line.start
+        all_mentions = self.mentions(row, offset)
+        # the process cell names the message ("Bezwaarschrift"); the channel is in the other cells
+        mentions = [m for m in all_mentions if _cell_index(row, m[1] - offset) != scope_col] or all_mentions
+        if not mentions:
+            url = URL.search(row)
+            if url:
+                mentions = [(_kind_from_url(url.group(0)), offset + url.start(), offset + url.end())]
+        for kind, ms, me in mentions:
+            cell_i = _cell_index(row, ms - offset)
+            cell = cells[cell_i] if cell_i < len(cells) else row
+            status = "excluded" if ROW_NEGATION.search(cell) else "designated"
+            found.append(self._channel(text, kind, status, line.start, line.end, ms, me, line,
+                                       scope=scope or None, context=row))
+        return found
+
+    def _channel(self, text, kind, status, cs, ce, ms, me, line, scope, context) -> dict:
+        clause = text[cs:ce]
+        # evidence: the clause, trimmed of surrounding whitespace and punctuation
+        ls = len(clause) - len(clause.lstrip(" ;:,"))
+        rs = len(clause.rstrip(" ;:,"))
+        es, ee = cs + ls, cs + rs
+        value = text[ms:me]
+        if kind == "email":
+            addr = EMAIL_ADDRESS.search(clause)
+            value = addr.group(0) if addr else value
+        else:
+            url = _nearest_url(clause, ms - cs)
+            if url:
+                value = f"{value} ({url})" if url not in value else value
+        auth = sorted(k for k, pat in self.auth.items() if pat.search(context))
+        return {
+            "kind": kind, "status": status, "value": value, "scope": scope, "auth": auth,
+            "evidence": {"start": es, "end": ee, "text": text[es:ee], "location": line.location},
+            "mention": {"start": ms, "end": me},
+        }
+
+
+def _scope(clause: str) -> str | None:
+    m = SCOPE_VOOR.search(clause)
+    return m.group(1).strip() if m else None
+
+
+def _nearest_url(clause: str, pos: int) -> str | None:
+    urls = list(URL.finditer(clause))
+    if not urls:
+        return None
+    return min(urls, key=lambda u: abs(u.start() - pos)).group(0)
+
+
+def _kind_from_url(url: str) -> str:
+    u = url.lower()
+    if "omgevingsloket" in u:
+        return "omgevingsloket"
+    if "/mijn" in u or "mijn." in u:
+        return "portal"
+    if "contact" in u:
+        return "contact_form"
+    return "web_form"
+
+
+def _cell_index(row: str, pos: int) -> int:
+    return row.count(" | ", 0, pos)
+
+
+def _dedupe(channels: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for ch in channels:
+        key = (ch["kind"], ch["status"], ch["scope"], ch["evidence"]["start"], ch["value"])
+        if key not in seen:
+            seen.add(key)
+            out.append(ch)
+    return out
+
+
+@Language.factory("kw_channels", default_config={
+    "channels_file": "channels.jsonl", "cues_file": "cues.json", "patterns_dir": ""})
+def make_channels(nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
+    return ChannelFinder(nlp, name, channels_file, cues_file, patterns_dir)

@@ -1,0 +1,113 @@
+"""kw_classifier: wmebv_designation | pre_wmebv_designation | not_designation, with reasons.
+
+A designation must (1) have the form of a decision of a decentral body (gelet op, besluit,
+articles; not a web page, news item or national explanatory memorandum), and (2) have as its
+own subject the electronic channels / electronic traffic: its title says so, or it rests on
+Awb 2:13 lid 2 / old 2:15 and actually designates a channel. Titles about mandates, tax
+officials, parking or electronic publication are other aanwijzings- or publication decisions.
+The regime follows the legal basis (2:15 = old regime) and the Wmebv's own vocabulary.
+Runs last: channels of a document that is no designation are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from . import extensions
+from .patterns import load_json, rx
+from .structure import ENACT_OBJECT, OBJECT_BEFORE
+
+CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
+
+
+class Classifier:
+    def __init__(self, nlp: Language, name: str, classifier_file: str, patterns_dir: str):
+        extensions.register()
+        self.name = name
+        cfg = load_json(classifier_file, patterns_dir)
+        self.subject = (rx(cfg["subject"]["pattern"]), cfg["subject"]["reason"])
+        self.other = (rx(cfg["other_subject"]["pattern"]), cfg["other_subject"]["reason"])
+        self.national = (rx(cfg["national"]["pattern"]), cfg["national"]["reason"])
+        self.form = ([re.compile(p, re.I | re.M) for p in cfg["form"]["patterns"]], cfg["form"]["reason"])
+        self.wmebv = ([rx(p) for p in cfg["wmebv"]["patterns"]], cfg["wmebv"]["reason"])
+        self.pre = ([rx(p) for p in cfg["pre_wmebv"]["patterns"]], cfg["pre_wmebv"]["reason"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        label, confidence, reasons = self.classify(doc)
+        doc._.kw_classification, doc._.kw_confidence, doc._.kw_reasons = label, confidence, reasons
+        if label == "not_designation" and doc._.kw_channels:
+            doc._.kw_channels = []
+            doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=[])
+        return doc
+
+    def classify(self, doc: Doc) -> tuple[str, float, list[str]]:
+        if not doc._.kw_relevant:
+            return "not_designation", 0.97, ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
+                                               "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
+        text = doc.text
+        head = text[:10000]
+        title = doc._.kw_title or ""
+        titles = [title] + [m.group(1) for rx_ in (OBJECT_BEFORE, ENACT_OBJECT, CITEERTITEL)
+                            for m in [rx_.search(head)] if m]
+        title_text = " | ".join(t for t in titles if t)
+        reasons: list[str] = []
+
+        nat = self.national[0].search(text[:3000])
+        if nat:
+            return "not_designation", 0.9, [self.national[1] + f" ('{nat.group(0)}')"]
+        forms = sorted({m.group(0).strip() for p in self.form[0] for m in [p.search(head)] if m})
+        if not forms:
+            return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
+                                             "artikelen): webpagina, nieuws of toelichting"]
+        reasons.append(self.form[1].format(match=", ".join(f"'{f}'" for f in forms[:3])))
+
+        basis = doc._.kw_legal_basis or []
+        channels = [c for c in (doc._.kw_channels or []) if c["status"] == "designated"]
+        subject = self.subject[0].search(title_text)
+        if subject:
+            reasons.append(self.subject[1] + f" ('{subject.group(0)}')")
+        else:
+            other = self.other[0].search(title_text)
+            key_basis = [b for b in basis if b in ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")]
+            if other or not (key_basis and channels):
+                why = (self.other[1].format(match=other.group(0)) if other else
+                       "titel en grondslag gaan niet over het aanwijzen of openstellen van elektronische kanalen")
+                return "not_designation", 0.8, reasons + [why]
+            reasons.append(f"grondslag {', '.join(key_basis)} en {len(channels)} aangewezen kanaal/kanalen "
+                           "in de tekst")
+        if basis:
+            reasons.append("grondslag: " + ", ".join(basis))
+        if channels:
+            kinds = sorted({c["kind"] for c in channels})
+            reasons.append("aangewezen kanalen gevonden: " + ", ".join(kinds))
+
+        regime, why = self.regime(doc, basis)
+        reasons.append(why)
+        confidence = 0.6 + 0.1 * min(len(forms), 3) / 3 + (0.15 if subject else 0.05) \
+            + (0.1 if basis else 0) + (0.05 if channels else 0)
+        return regime, round(min(confidence, 0.99), 2), reasons
+
+    def regime(self, doc: Doc, basis: list[str]) -> tuple[str, str]:
+        text = doc.text[:20000]
+        wm = [m.group(0) for p in self.wmebv[0] for m in [p.search(text)] if m]
+        pre = [m.group(0) for p in self.pre[0] for m in [p.search(text)] if m]
+        years = [int(d[:4]) for d in (doc._.kw_effective_date, doc._.kw_decision_date) if d]
+        if "Awb 2:15 (oud)" in basis and "Awb 2:13 lid 2" not in basis:
+            return "pre_wmebv_designation", "grondslag artikel 2:15 Awb (oud regime)"
+        if "Awb 2:13 lid 2" in basis or "Wmebv" in basis:
+            return "wmebv_designation", self.wmebv[1].format(match=", ".join(f"'{w}'" for w in wm[:3]) or "2:13 lid 2")
+        if years and max(years) < 2024:
+            wm = [w for w in wm if not re.fullmatch(r"20\d\d", w)]
+            pre.append(f"datum {max(years)}")
+        if wm and len(wm) >= len(pre):
+            return "wmebv_designation", self.wmebv[1].format(match=", ".join(f"'{w}'" for w in wm[:3]))
+        if pre:
+            return "pre_wmebv_designation", self.pre[1].format(match=", ".join(f"'{p}'" for p in pre[:3]))
+        return "wmebv_designation", "geen kenmerken van het oude regime; aangenomen: Wmebv"
+
+
+@Language.factory("kw_classifier", default_config={"classifier_file": "classifier.json", "patterns_dir": ""})
+def make_classifier(nlp: Language, name: str, classifier_file: str, patterns_dir: str) -> Classifier:
+    return Classifier(nlp, name, classifier_file, patterns_dir)

@@ -1,0 +1,143 @@
+"""kw_dates: decision date, entry into force, and relative entry-into-force rules.
+
+Dates are parsed with dateparser (Dutch, day-month-year). Only explicit dates become dates: a
+relative rule such as "met ingang van de dag na bekendmaking" is kept as `effective_rule`, and
+the date stays null. Sources, in order of authority: CVDR metadata, the CVDR version table
+("Overzicht van in de tekst verwerkte wijzigingen", "Geldend van ... met terugwerkende kracht
+vanaf ..."), then the decision's own words ("treedt in werking op", "Aldus vastgesteld ...").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+
+MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+DATE = rf"(?:\d{{1,2}}(?:e|ste|de)?\s+{MONTHS}\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+DATE_RE = re.compile(DATE, re.I)
+
+RETROACTIVE = re.compile(rf"terugwerkende\s+kracht\s+(?:tot\s+en\s+met|vanaf|tot)\s+({DATE})", re.I)
+GELDEND = re.compile(rf"Geldend\s+van\s+({DATE})", re.I)
+IN_FORCE = re.compile(
+    rf"(?:treedt|treden|trad)\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+({DATE})|"
+    rf"(?:met\s+ingang\s+van|per|vanaf)\s+({DATE})\s*(?:\(|,)?\s*in\s+werking|"
+    rf"in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+({DATE})", re.I)
+RELATIVE = re.compile(
+    r"(?:treedt|treden)\s+in\s+werking\s+(?:met\s+ingang\s+van\s+|op\s+)?"
+    r"((?:de\s+(?:eerste\s+)?dag\s+(?:na|volgend\s+op)|de\s+eerste\s+dag\s+van\s+de\s+(?:tweede\s+)?maand\s+(?:na|volgend\s+op)|"
+    r"het\s+moment\s+van|de\s+dag\s+van)\s+(?:die\s+van\s+)?(?:de\s+|het\s+|zijn\s+|haar\s+)?"
+    r"(?:datum\s+van\s+)?(?:dag\s+van\s+)?(?:bekendmaking|publicatie|uitgifte|afkondiging|plaatsing)[^.;\n]{0,80}?)(?=[.;\n]|$)", re.I)
+DECIDED = re.compile(
+    rf"(?:aldus\s+)?(?:vastgesteld|besloten|gedaan|genomen)\s+(?:in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering\s+)?(?:bij\s+besluit\s+)?(?:van|op|d\.d\.)\s+({DATE})|"
+    rf"Datum\s+(?:ondertekening|besluit|vaststelling)\s*:?\s*({DATE})", re.I)
+TABLE_START = re.compile(r"Overzicht van in de tekst verwerkte wijzigingen", re.I)
+TABLE_END = re.compile(r"Tekst van de regeling|Intitul", re.I)
+ROW = re.compile(rf"^({DATE})\s*({DATE})?\s*({DATE})?\s*(.*)$", re.I)
+LONE_DATE = re.compile(rf"^({DATE})$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def to_iso(text: str) -> str | None:
+    """A Dutch date as ISO string, or None if it is not a complete, plausible date."""
+    text = re.sub(r"(\d)(?:e|ste|de)\s", r"\1 ", text.strip())
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        if m:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        else:
+            parsed = dateparser.parse(text, languages=["nl"], settings={
+                "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+            if parsed is None:
+                return None
+            d = parsed.date()
+    except (ValueError, OverflowError):
+        return None
+    return d.isoformat() if 1800 <= d.year <= 2100 else None
+
+
+def version_table(text: str) -> tuple[str | None, str | None]:
+    """(effective, decision) from CVDR's version table as it appears in page text.
+
+    Rows read "<inwerkingtreding>[<tweede datum>] <betreft>", the signature date on its own
+    line after. The first row is the version shown; a row that only changed an annex does not
+    change when the text itself took effect, so the next row is used then.
+    """
+    m = TABLE_START.search(text)
+    if not m:
+        return None, None
+    end = TABLE_END.search(text, m.end())
+    lines = [l.strip() for l in text[m.end(): end.start() if end else m.end() + 3000].split("\n") if l.strip()]
+    rows: list[list] = []  # [effective, signed, betreft]
+    for line in lines:
+        if LONE_DATE.match(line):
+            if rows and rows[-1][1] is None:
+                rows[-1][1] = line
+            continue
+        r = ROW.match(line)
+        if r:
+            rows.append([r.group(1), None, (r.group(4) or "").strip()])
+    for eff, signed, betreft in rows:
+        if re.fullmatch(r"(?:wijziging\s+)?bijlage(?:n)?\s*[0-9IVX, en]*", betreft, re.I):
+            continue
+        return to_iso(eff), to_iso(signed) if signed else None
+    return None, None
+
+
+def find_dates(text: str, meta: dict | None = None) -> dict:
+    meta = meta or {}
+    effective = decision = rule = None
+    if meta.get("inwerkingtredingDatum"):
+        effective = to_iso(meta["inwerkingtredingDatum"])
+    if meta.get("issued"):
+        decision = to_iso(meta["issued"])
+    head = text[:8000]
+    m = RETROACTIVE.search(head)
+    if m and not effective:
+        effective = to_iso(m.group(1))
+    t_eff, t_dec = version_table(text)
+    effective = effective or t_eff
+    decision = decision or t_dec
+    if not effective:
+        m = GELDEND.search(head)
+        if m:
+            effective = to_iso(m.group(1))
+    m = RELATIVE.search(text)
+    if m:
+        rule = re.sub(r"\s+", " ", m.group(1)).strip()
+    if not effective:
+        m = IN_FORCE.search(text)
+        if m:
+            effective = to_iso(next(g for g in m.groups() if g))
+    if not decision:
+        m = DECIDED.search(text)
+        if m:
+            decision = to_iso(next(g for g in m.groups() if g))
+    return {"decision_date": decision, "effective_date": effective, "effective_rule": rule}
+
+
+class Dates:
+    def __init__(self, nlp: Language, name: str):
+        extensions.register()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc._.kw_relevant:
+            return doc
+        meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
+        found = find_dates(doc.text, meta)
+        doc._.kw_decision_date = found["decision_date"]
+        doc._.kw_effective_date = found["effective_date"]
+        doc._.kw_effective_rule = found["effective_rule"]
+        return doc
+
+
+@Language.factory("kw_dates", default_config={})
+def make_dates(nlp: Language, name: str) -> Dates:
+    return Dates(nlp, name)

@@ -1,0 +1,26 @@
+"""The doc._ attributes the Kanaalwijzer components fill in (registered once, idempotently)."""
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = {
+    "kw_document": None,       # kanaalwijzer.documents.Document the text came from
+    "kw_relevant": True,       # prefilter verdict
+    "kw_blocks": None,         # list[Block] aligned to doc.text
+    "kw_title": None,
+    "kw_classification": "not_designation",
+    "kw_confidence": 0.0,
+    "kw_reasons": None,        # list[str], Dutch
+    "kw_channels": None,       # list[dict]
+    "kw_authority": None,      # dict(name, type, code) or None
+    "kw_organs": None,         # list[str]
+    "kw_decision_date": None,  # ISO string
+    "kw_effective_date": None,
+    "kw_effective_rule": None,
+    "kw_legal_basis": None,    # list[str]
+    "kw_withdraws": None,      # list[str]
+}
+
+
+def register() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

@@ -1,0 +1,124 @@
+"""Assembles the pipeline from nlp/config.cfg and offers `extract()`, the public entry.
+
+`extract(data, name)` returns the public JSON contract (see nlp/README-contract.md) for one file.
+Unrelated texts are rejected by the prefilter before tokenisation, so they cost one regex search.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kanaalwijzer.documents import Document, parse_document
+
+from . import authority, channels, classifier, dates, extensions, legal, prefilter, structure  # noqa: F401  (factories)
+from .patterns import PATTERNS_DIR
+
+log = logging.getLogger(__name__)
+
+CONFIG_PATH = Path(__file__).parent / "config.cfg"
+RULES_VERSION = "0.1"
+CONTRACT_KEYS = ("file", "classification", "confidence", "reasons", "title", "authority", "organs",
+                 "decision_date", "effective_date", "effective_rule", "legal_basis", "channels",
+                 "withdraws", "pipeline_version")
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Rules version plus a digest of the code, config and pattern files: any rule change gives a
+    new version, so `extract --pending` knows what to redo."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted([CONFIG_PATH, *PATTERNS_DIR.glob("*.json*"), *here.glob("*.py")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{RULES_VERSION}+{digest.hexdigest()[:10]}"
+
+
+def load(config_path: str | Path = CONFIG_PATH) -> Language:
+    extensions.register()
+    config = spacy.util.load_config(config_path)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    return load()
+
+
+def run(document: Document, nlp: Language | None = None) -> Doc:
+    """The pipeline on a normalised document (the prefilter still runs inside the pipeline)."""
+    nlp = nlp or get_nlp()
+    doc = nlp.make_doc(document.text)
+    doc._.kw_document = document
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def extract(data: bytes | str, name: str = "", nlp: Language | None = None) -> dict:
+    """The public JSON contract for one file's bytes. Never raises on bad input."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    document = parse_document(data, name)
+    return extract_document(document, name, nlp)
+
+
+def extract_document(document: Document, name: str = "", nlp: Language | None = None) -> dict:
+    nlp = nlp or get_nlp()
+    result = empty_result(name)
+    if document.error:
+        result["error"] = document.error
+    if not document.text:
+        result["reasons"] = ["geen leesbare tekst"]
+        return result
+    try:
+        gate = nlp.get_pipe("kw_prefilter")
+        if not gate.is_relevant(document.text):
+            # cheap path: no tokenisation, no rules; only the title from the structure we have
+            result["confidence"] = 0.97
+            result["reasons"] = ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
+                                 "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
+            result["title"] = structure.find_title(document.text[:6000], document.blocks[:50], document.meta)
+            return result
+        doc = run(document, nlp)
+    except Exception as exc:  # a rule bug must not lose the rest of a batch
+        log.exception("extraction failed for %s", name)
+        result["error"] = f"extractie mislukt: {type(exc).__name__}: {exc}"
+        return result
+    return to_result(doc, name, result.get("error"))
+
+
+def empty_result(name: str) -> dict:
+    return {"file": name, "classification": "not_designation", "confidence": 0.0, "reasons": [],
+            "title": None, "authority": None, "organs": [], "decision_date": None,
+            "effective_date": None, "effective_rule": None, "legal_basis": [], "channels": [],
+            "withdraws": [], "pipeline_version": pipeline_version()}
+
+
+def to_result(doc: Doc, name: str, error: str | None = None) -> dict:
+    result = {
+        "file": name,
+        "classification": doc._.kw_classification,
+        "confidence": doc._.kw_confidence,
+        "reasons": list(doc._.kw_reasons or []),
+        "title": doc._.kw_title,
+        "authority": doc._.kw_authority,
+        "organs": list(doc._.kw_organs or []),
+        "decision_date": doc._.kw_decision_date,
+        "effective_date": doc._.kw_effective_date,
+        "effective_rule": doc._.kw_effective_rule,
+        "legal_basis": list(doc._.kw_legal_basis or []),
+        "channels": [{k: ch[k] for k in ("kind", "status", "value", "scope", "auth", "evidence")}
+                     for ch in (doc._.kw_channels or [])],
+        "withdraws": list(doc._.kw_withdraws or []),
+        "pipeline_version": pipeline_version(),
+    }
+    if error:
+        result["error"] = error
+    return result
