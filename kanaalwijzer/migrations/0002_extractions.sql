@@ -36,8 +36,9 @@ CREATE TABLE decisions (
     effective_rule  TEXT,                   -- the relative rule as written ("dag na bekendmaking")
     valid_to        TEXT,                   -- last day in force; NULL = open
     end_reason      TEXT,                   -- replaced | withdrawn | expired
-    ended_by        TEXT,                   -- decision_id that replaced / withdrew it
-    withdraws_json  TEXT NOT NULL DEFAULT '[]'
+    ended_by        TEXT,                   -- decision_id (or publication id) that replaced / withdrew it
+    end_json        TEXT NOT NULL DEFAULT '{}',  -- evidence of the end: publication, words
+    legal_versions_json TEXT NOT NULL DEFAULT '[]'  -- [{publication_id, version, content_hash, valid_from, valid_to}]
 );
 CREATE INDEX decisions_body ON decisions (body_code);
 

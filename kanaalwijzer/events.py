@@ -1,0 +1,418 @@
+"""Change events: what changed in the registry, in channel terms, recorded once.
+
+`registry.update` takes a snapshot of the registry before and after a rebuild and hands both to
+`record_changes`, which turns the difference into events. Digests, feeds and mail read only the
+`events` table, never index or extraction timestamps.
+
+When a change alerts (the rule that keeps alerts honest)
+- Only *legal versions new to the registry* produce decision and channel events: a publication
+  version (publication id + content version) that was not in the registry before. A re-extraction
+  with the same result, a new pipeline version on unchanged text, or a reindex adds no new legal
+  version, so it records nothing. (An improved extractor silently corrects the registry.)
+- **Backfill**: a new legal version whose legal effect (its entry into force, else its publication
+  date) lies *before the latest legal effect we already knew for that body* is a backfill. It
+  enters the registry, so point-in-time answers include it, but it records no event; nor does
+  any change it causes to decisions we knew (e.g. an older decision's end date moving).
+  End events (replaced / withdrawn / expired) are recorded only when the end date is unknown or
+  not before that horizon. A body we knew nothing of has no horizon: its decisions are news.
+- Each event has a key over its meaning (kind, body, decision, publication version, channel,
+  date, before, after); the key is UNIQUE in the store, so recording twice is a no-op.
+- Body status (none / unknown / future / in_force) is compared with the status last recorded
+  in `body_status`; a change, including the passing of an entry-into-force date, is an event.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from . import registry
+from .bodies import body_by_code
+from .store import AMSTERDAM, Store, now
+
+KINDS = {
+    "new_decision": "nieuw besluit",
+    "new_version": "nieuwe versie",
+    "channel_designated": "kanaal aangewezen",
+    "channel_removed": "kanaal niet langer aangewezen",
+    "channel_rescoped": "kanaal voor andere berichten",
+    "channel_conditions": "andere voorwaarden",
+    "decision_replaced": "besluit vervangen",
+    "decision_withdrawn": "besluit ingetrokken",
+    "decision_expired": "besluit vervallen",
+    "body_status": "status gewijzigd",
+}
+CHANNEL_LABELS = {
+    "web_form": "webformulier", "contact_form": "algemeen contactformulier",
+    "portal": "persoonlijke internetomgeving", "email": "e-mail", "omgevingsloket": "Omgevingsloket",
+    "berichtenbox": "Berichtenbox", "dienstenwet_loket": "Dienstenwetloket",
+    "as_invited": "het kanaal uit de uitnodiging", "digipoort": "Digipoort", "other": "ander kanaal",
+}
+AUTH_LABELS = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
+STATUS_LABELS = {"not_harvested": "nog niet geoogst", "none": "geen aanwijzingsbesluit",
+                 "unknown": "besluit, datum inwerkingtreding onbekend", "future": "besluit nog niet in werking",
+                 "in_force": "besluit in werking"}
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"]
+
+
+# -- snapshots -----------------------------------------------------------------------------------
+def snapshot(store: Store) -> dict:
+    """The registry as plain data: decisions, their legal versions and each version's channels."""
+    decisions = {d["decision_id"]: d for body in
+                 {r[0] for r in store.query("SELECT DISTINCT body_code FROM decisions")}
+                 for d in _decisions(store, body)}
+    channels: dict[tuple, list[dict]] = defaultdict(list)
+    for row in store.query("SELECT * FROM designations ORDER BY id"):
+        channels[(row["publication_id"], row["version"])].append(registry._designation(row))
+    return {"decisions": decisions, "channels": dict(channels)}
+
+
+def _decisions(store: Store, body: str | None) -> list[dict]:
+    if body is None:
+        rows = store.query("SELECT * FROM decisions WHERE body_code IS NULL")
+        return [_decoded(r) for r in rows]
+    return registry.decisions_of(store, body)
+
+
+def _decoded(row) -> dict:
+    item = dict(row)
+    for key in ("manifestations_json", "end_json", "legal_versions_json"):
+        item[key[:-5]] = json.loads(item.pop(key))
+    return item
+
+
+def _lv_key(lv: dict) -> tuple[str, int]:
+    return (lv["publication_id"], lv["version"])
+
+
+def _effect(lv: dict, decision: dict) -> str | None:
+    return lv.get("valid_from") or decision.get("published")
+
+
+def horizons(snap: dict) -> dict[str, str]:
+    """Per body, the latest legal effect date we knew of (see the module docstring)."""
+    out: dict[str, str] = {}
+    for d in snap["decisions"].values():
+        for lv in d["legal_versions"]:
+            day = _effect(lv, d)
+            if d["body_code"] and day and day > out.get(d["body_code"], ""):
+                out[d["body_code"]] = day
+    return out
+
+
+# -- channel comparison ---------------------------------------------------------------------------
+def channel_state(rows: list[dict]) -> dict[str, dict]:
+    """Per channel kind: designated processes (with values and auth) and excluded processes."""
+    state: dict[str, dict] = {}
+    for row in rows:
+        kind = state.setdefault(row["channel_kind"], {"designated": {}, "excluded": {}})
+        entry = kind[row["status"]].setdefault(row["process"], {"values": [], "auth": [], "evidence": []})
+        if row["channel_value"] and row["channel_value"] not in entry["values"]:
+            entry["values"].append(row["channel_value"])
+        entry["auth"] = sorted(set(entry["auth"]) | set(row["auth"]))
+        if row["evidence"] and row["evidence"] not in entry["evidence"]:
+            entry["evidence"].append(row["evidence"])
+    return state
+
+
+def _compact(kind_state: dict | None) -> dict:
+    """The part of a kind's state that matters to a reader (no evidence)."""
+    if not kind_state:
+        return {"designated": {}, "excluded": []}
+    return {"designated": {p: {"values": sorted(e["values"]), "auth": e["auth"]}
+                           for p, e in sorted(kind_state["designated"].items())},
+            "excluded": sorted(kind_state["excluded"])}
+
+
+def channel_changes(before_rows: list[dict], after_rows: list[dict]) -> list[tuple[str, str, dict, dict, list]]:
+    """(event kind, channel kind, before, after, evidence) for each channel kind that changed."""
+    before, after = channel_state(before_rows), channel_state(after_rows)
+    out = []
+    for kind in sorted(set(before) | set(after)):
+        b, a = _compact(before.get(kind)), _compact(after.get(kind))
+        evidence = [ev for e in (after.get(kind) or before.get(kind))["designated"].values() for ev in e["evidence"]] \
+            or [ev for e in (after.get(kind) or before.get(kind))["excluded"].values() for ev in e["evidence"]]
+        if not b["designated"] and a["designated"]:
+            out.append(("channel_designated", kind, b, a, evidence))
+        elif b["designated"] and not a["designated"]:
+            removed_evidence = [ev for e in (after.get(kind) or {"excluded": {}})["excluded"].values()
+                                for ev in e["evidence"]]
+            out.append(("channel_removed", kind, b, a, removed_evidence))
+        elif set(b["designated"]) != set(a["designated"]):
+            out.append(("channel_rescoped", kind, b, a, evidence))
+        elif b["designated"] != a["designated"]:
+            out.append(("channel_conditions", kind, b, a, evidence))
+    return out
+
+
+def text_diff(store: Store, publication_id: str, old_version: int, new_version: int) -> str:
+    """A unified diff of two stored versions of a publication, line by line."""
+    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
+                           (publication_id, old_version)).fetchone()
+    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
+                           (publication_id, new_version)).fetchone()
+    if not old or not new:
+        raise KeyError(f"{publication_id}: versie {old_version} of {new_version} bestaat niet")
+    return "".join(difflib.unified_diff(
+        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        fromfile=f"{publication_id} versie {old_version}", tofile=f"{publication_id} versie {new_version}"))
+
+
+def legal_version_diff(store: Store, before: dict, after: dict) -> str:
+    """Text diff between two legal versions (may be two CVDR expressions or two content versions)."""
+    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
+                           _lv_key(before)).fetchone()
+    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
+                           _lv_key(after)).fetchone()
+    if not old or not new:
+        return ""
+    return "".join(difflib.unified_diff(
+        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        fromfile=f"{before['publication_id']} versie {before['version']}",
+        tofile=f"{after['publication_id']} versie {after['version']}"))
+
+
+# -- recording ------------------------------------------------------------------------------------
+def record_changes(store: Store, before: dict, after: dict, *, today: date | None = None) -> list[dict]:
+    """Record the events between two snapshots (see the module docstring for the rules)."""
+    today = today or datetime.now(AMSTERDAM).date()
+    horizon = horizons(before)
+    known = {_lv_key(lv) for d in before["decisions"].values() for lv in d["legal_versions"]}
+    old_decisions = before["decisions"]
+    events: list[dict] = []
+
+    def is_backfill(body: str | None, day: str | None) -> bool:
+        return bool(body and day and body in horizon and day < horizon[body])
+
+    for decision_id, d in sorted(after["decisions"].items()):
+        body = d["body_code"]
+        lvs = d["legal_versions"]
+        backfilled = False
+        for index, lv in enumerate(lvs):
+            if _lv_key(lv) in known:
+                continue
+            effect = _effect(lv, d)
+            if is_backfill(body, effect):
+                backfilled = backfilled or decision_id not in old_decisions
+                continue
+            if index == 0 and decision_id not in old_decisions:
+                prev = _predecessor(after, d)
+                events.append(_event("new_decision", d, lv, None, _decision_state(d, lv, after),
+                                     {"publication_id": lv["publication_id"], "title": d["title"]}))
+            else:  # a new content version of a known publication, or a later CVDR expression
+                prev = _old_content(old_decisions.get(decision_id), lv) \
+                    or (lvs[index - 1] if index else _predecessor(after, d))
+                events.append(_event("new_version", d, lv, _lv_state(prev) if prev else None, _lv_state(lv),
+                                     {"publication_id": lv["publication_id"], "title": d["title"]}))
+            # Compare with what we knew of the predecessor, else with what we know now.
+            prev_rows = [] if not prev else before["channels"].get(_lv_key(prev), []) \
+                if _lv_key(prev) in known else after["channels"].get(_lv_key(prev), [])
+            for kind, channel, b, a, evidence in channel_changes(prev_rows, after["channels"].get(_lv_key(lv), [])):
+                events.append(_event(kind, d, lv, b, a, {"publication_id": lv["publication_id"],
+                                                         "title": d["title"], "channels": evidence},
+                                     channel_kind=channel))
+        if backfilled:
+            continue
+        old = old_decisions.get(decision_id)
+        end_now = (d["end_reason"], d["valid_to"], d["ended_by"])
+        end_was = (old["end_reason"], old["valid_to"], old["ended_by"]) if old else (None, None, None)
+        if d["end_reason"] and end_now != end_was:
+            if is_backfill(body, _day_after(d["valid_to"])):
+                continue
+            events.append(_event("decision_" + d["end_reason"], d, lvs[-1],
+                                 {"valid_to": end_was[1], "end_reason": end_was[0]},
+                                 {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
+                                  "ended_by_title": (after["decisions"].get(d["ended_by"] or "") or {}).get("title")},
+                                 d["end"], effective=_day_after(d["valid_to"])))
+
+    events.extend(_status_events(store, after, today))
+    return [e for e in events if _insert(store, e)]
+
+
+def _predecessor(snap: dict, d: dict) -> dict | None:
+    """The legal version in force before decision `d`: the last one of the decision it replaced."""
+    replaced = [o for o in snap["decisions"].values() if o["ended_by"] == d["decision_id"]
+                and o["end_reason"] == "replaced" and o["legal_versions"]]
+    if not replaced:
+        return None
+    return max(replaced, key=registry._order_key)["legal_versions"][-1]
+
+
+def _old_content(old: dict | None, lv: dict) -> dict | None:
+    """In the previous registry: the earlier content version of this legal version's publication."""
+    same = [o for o in (old or {}).get("legal_versions", []) if o["publication_id"] == lv["publication_id"]]
+    return same[-1] if same else None
+
+
+def _lv_state(lv: dict) -> dict:
+    return {k: lv.get(k) for k in ("publication_id", "version", "content_hash", "valid_from", "valid_to")}
+
+
+def _decision_state(d: dict, lv: dict, snap: dict) -> dict:
+    rows = snap["channels"].get(_lv_key(lv), [])
+    return {"decision_id": d["decision_id"], "title": d["title"], "regime": d["regime"],
+            "effective_date": d["effective_date"], "effective_rule": d["effective_rule"],
+            "published": d["published"], "manifestations": d["manifestations"],
+            "channels": {k: _compact(v) for k, v in sorted(channel_state(rows).items())}}
+
+
+def _day_after(day: str | None) -> str | None:
+    parsed = registry.to_date(day)
+    return registry.iso(parsed + timedelta(days=1)) if parsed else None
+
+
+def _event(kind: str, d: dict, lv: dict, before, after, evidence, *, channel_kind: str | None = None,
+           effective: str | None = None) -> dict:
+    event = {
+        "kind": kind, "body_code": d["body_code"], "decision_id": d["decision_id"],
+        "publication_id": lv["publication_id"], "version": lv["version"], "channel_kind": channel_kind,
+        "effective_date": effective if effective is not None or kind.startswith("decision_") else lv.get("valid_from"),
+        "before": before, "after": after, "evidence": evidence,
+        "title": d["title"], "effective_rule": d.get("effective_rule"),
+    }
+    event["summary"] = summary(event)
+    return event
+
+
+def _status_events(store: Store, snap: dict, today: date) -> list[dict]:
+    by_body: dict[str, list[dict]] = defaultdict(list)
+    for d in snap["decisions"].values():
+        if d["body_code"]:
+            by_body[d["body_code"]].append(d)
+    recorded = {r["body_code"]: dict(r) for r in store.query("SELECT * FROM body_status")}
+    out = []
+    for body in sorted(set(by_body) | set(recorded)):
+        status = registry.status_of(by_body.get(body, []), today) if body in by_body else "none"
+        was = recorded.get(body, {}).get("status", "none")
+        if status == was:
+            continue
+        since = _status_since(by_body.get(body, []), status, today)
+        store.db.execute(
+            "INSERT INTO body_status (body_code, status, since, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (body_code) DO UPDATE SET status = excluded.status, since = excluded.since,"
+            " updated_at = excluded.updated_at", (body, status, since, now()))
+        event = {"kind": "body_status", "body_code": body, "decision_id": None, "publication_id": None,
+                 "version": None, "channel_kind": None, "effective_date": since,
+                 "before": {"status": was}, "after": {"status": status}, "title": None, "effective_rule": None,
+                 "evidence": {"decisions": sorted(d["decision_id"] for d in by_body.get(body, []))}}
+        event["summary"] = summary(event)
+        out.append(event)
+    return out
+
+
+def _status_since(decisions: list[dict], status: str, today: date) -> str | None:
+    if status == "in_force":
+        starts = [d["effective_date"] for d in decisions
+                  if d["effective_date"] and registry.to_date(d["effective_date"]) <= today]
+        return max(starts, default=None)
+    if status == "future":
+        return min((d["effective_date"] for d in decisions if d["effective_date"]
+                    and registry.to_date(d["effective_date"]) > today), default=None)
+    if status == "none":
+        return _day_after(max((d["valid_to"] for d in decisions if d["valid_to"]), default=None))
+    return None
+
+
+def event_key(event: dict) -> str:
+    meaning = [event[k] for k in ("kind", "body_code", "decision_id", "publication_id", "version",
+                                  "channel_kind", "effective_date", "before", "after")]
+    return hashlib.sha256(json.dumps(meaning, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _insert(store: Store, event: dict) -> bool:
+    stamp = now()
+    year, week, _ = datetime.fromisoformat(stamp).isocalendar()
+    event.update(seen_at=stamp, seen_week=f"{year}-W{week:02d}", event_key=event_key(event))
+    cur = store.db.execute(
+        "INSERT INTO events (event_key, kind, body_code, decision_id, publication_id, version, channel_kind, process,"
+        " effective_date, seen_at, seen_week, summary, before_json, after_json, evidence_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING",
+        (event["event_key"], event["kind"], event["body_code"], event["decision_id"], event["publication_id"],
+         event["version"], event["channel_kind"], None, event["effective_date"], stamp, event["seen_week"],
+         event["summary"], _dump(event["before"]), _dump(event["after"]), _dump(event["evidence"] or {})),
+    )
+    if cur.rowcount:
+        event["id"] = cur.lastrowid
+    return bool(cur.rowcount)
+
+
+def _dump(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def load(row) -> dict:
+    item = dict(row)
+    for key in ("before_json", "after_json", "evidence_json"):
+        raw = item.pop(key)
+        item[key[:-5]] = json.loads(raw) if raw else None
+    return item
+
+
+def events_between(store: Store, where: str = "1", params: tuple = ()) -> list[dict]:
+    return [load(r) for r in store.query(f"SELECT * FROM events WHERE {where} ORDER BY id", params)]
+
+
+# -- words ------------------------------------------------------------------------------------------
+def dutch_date(value: str | date | None) -> str | None:
+    day = registry.to_date(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else None
+
+
+def body_label(code: str | None) -> str:
+    body = body_by_code(code) if code else None
+    return body.display_name if body else (code or "Onbekend bestuursorgaan")
+
+
+def _processes(names) -> str:
+    names = [n or "alle berichten" for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1] if names else "alle berichten"
+
+
+def _per(event: dict) -> str:
+    day = dutch_date(event["effective_date"])
+    if day:
+        return f" per {day}"
+    rule = event.get("effective_rule")
+    return f" ({rule})" if rule else " (datum inwerkingtreding onbekend)"
+
+
+def summary(event: dict) -> str:
+    """One Dutch sentence in channel terms."""
+    who = body_label(event["body_code"])
+    kind = event["kind"]
+    channel = CHANNEL_LABELS.get(event.get("channel_kind") or "", event.get("channel_kind") or "")
+    before, after = event.get("before") or {}, event.get("after") or {}
+    title = f"“{event['title']}”" if event.get("title") else "het besluit"
+    if kind == "new_decision":
+        return f"{who}: nieuw aanwijzingsbesluit {title}{_per(event)}"
+    if kind == "new_version":
+        return f"{who}: nieuwe versie van {title}{_per(event)}"
+    if kind == "channel_designated":
+        return f"{who}: {channel} aangewezen voor {_processes(list(after['designated']))}{_per(event)}"
+    if kind == "channel_removed":
+        return f"{who}: {channel} niet langer aangewezen voor {_processes(list(before['designated']))}{_per(event)}"
+    if kind == "channel_rescoped":
+        gained = [p for p in after["designated"] if p not in before["designated"]]
+        lost = [p for p in before["designated"] if p not in after["designated"]]
+        parts = ([f"nu ook aangewezen voor {_processes(gained)}"] if gained else []) + \
+                ([f"niet langer aangewezen voor {_processes(lost)}"] if lost else [])
+        return f"{who}: {channel} {' en '.join(parts)}{_per(event)}"
+    if kind == "channel_conditions":
+        auth = sorted({a for e in after["designated"].values() for a in e["auth"]})
+        words = f" (inloggen met {', '.join(AUTH_LABELS.get(a, a) for a in auth)})" if auth else ""
+        return f"{who}: andere voorwaarden voor {channel}{words}{_per(event)}"
+    if kind == "decision_replaced":
+        by = f" door “{after['ended_by_title']}”" if after.get("ended_by_title") else ""
+        return f"{who}: {title} vervangen{by}{_per(event)}"
+    if kind == "decision_withdrawn":
+        return f"{who}: {title} ingetrokken{_per(event)}"
+    if kind == "decision_expired":
+        return f"{who}: {title} vervallen{_per(event)}"
+    if kind == "body_status":
+        return (f"{who}: van ‘{STATUS_LABELS.get(before.get('status'), before.get('status'))}’ naar "
+                f"‘{STATUS_LABELS.get(after.get('status'), after.get('status'))}’{_per(event)}")
+    return f"{who}: {KINDS.get(kind, kind)}"
