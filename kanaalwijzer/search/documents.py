@@ -34,8 +34,8 @@ def count_documents(store) -> int:
 def index_documents(store, ids: Iterable[str] | None = None) -> Iterator[dict]:
     """Yield the index document of every publication (or of the given ids), in id order."""
     extraction = (
-        "(SELECT e.result_json FROM extractions e WHERE e.publication_id = p.id AND e.version = v.version"
-        " ORDER BY e.rowid DESC LIMIT 1)" if has_table(store, "extractions") else "NULL"
+        "(SELECT e.result_json FROM extractions e WHERE e.publication_id = p.id AND e.version = v.version AND e.error IS NULL"
+        " ORDER BY e.extracted_at DESC, e.rowid DESC LIMIT 1)" if has_table(store, "extractions") else "NULL"
     )
     sql = (
         f"SELECT p.*, v.version AS latest_version, v.text AS latest_text, {extraction} AS extraction_json"

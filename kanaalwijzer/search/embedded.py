@@ -202,8 +202,9 @@ class EmbeddedBackend:
         """One word, phrase or prefix, on the fields where it can match."""
         if node.kind == "prefix":
             pattern = self._prefix_pattern(node.text)
-            if pattern is None:  # "kanalen van*": the words before the * as a phrase
-                return self._tokens(self.exact, "exact", node.text)
+            if pattern is None:  # "kanalen van*" or "*" after punctuation only
+                words = self.exact.analyze(node.text)
+                return TQ.phrase_prefix_query(self.schema, "exact", words) if words else None
             options = [TQ.regex_query(self.schema, "exact", pattern + ".*")]
             if pattern.isalnum():  # stems too: "elektronisc*"
                 options += [TQ.regex_query(self.schema, "text", pattern + ".*"),

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Protocol, runtime_checkable
 
 MAX_PER_PAGE = 100
+MAX_WINDOW = 1_000_000  # deepest result reachable by paging (Elasticsearch max_result_window)
 
 
 class QueryError(ValueError):
@@ -84,6 +85,9 @@ def check_paging(request: SearchRequest) -> tuple[int, int]:
         raise QueryError("De paginanummering begint bij 1.")
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"Kies tussen 1 en {MAX_PER_PAGE} resultaten per pagina.")
+    if page * per_page > MAX_WINDOW:
+        window = f"{MAX_WINDOW:_}".replace("_", ".")
+        raise QueryError(f"Verder dan {window} resultaten bladeren kan niet; verfijn de zoekvraag.")
     if request.sort not in ("relevance", "date"):
         raise QueryError("Sorteer op 'relevance' (relevantie) of 'date' (nieuwste eerst).")
     return page, per_page
