@@ -128,8 +128,6 @@ class Dates:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc._.kw_relevant:
-            return doc
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
         found = find_dates(doc.text, meta)
         doc._.kw_decision_date = found["decision_date"]

@@ -80,11 +80,12 @@ def extract_document(document: Document, name: str = "", nlp: Language | None = 
     try:
         gate = nlp.get_pipe("kw_prefilter")
         if not gate.is_relevant(document.text):
-            # cheap path: no tokenisation, no rules; only the title from the structure we have
+            # cheap path: no tokenisation and no channel rules; the facts about the file
+            # itself (title, body, dates) still come from regular expressions on its head
             result["confidence"] = 0.97
             result["reasons"] = ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
                                  "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
-            result["title"] = structure.find_title(document.text[:6000], document.blocks[:50], document.meta)
+            result.update(document_facts(document))
             return result
         doc = run(document, nlp)
     except Exception as exc:  # a rule bug must not lose the rest of a batch
@@ -92,6 +93,17 @@ def extract_document(document: Document, name: str = "", nlp: Language | None = 
         result["error"] = f"extractie mislukt: {type(exc).__name__}: {exc}"
         return result
     return to_result(doc, name, result.get("error"))
+
+
+def document_facts(document: Document) -> dict:
+    """Title, authority and dates of a document without running the pipeline."""
+    head = document.text[:20000]
+    title = structure.find_title(head, [b for b in document.blocks if b.start < 20000], document.meta)
+    body = authority.find_authority(head, document.meta, title)
+    found = dates.find_dates(head, document.meta)
+    return {"title": title,
+            "authority": {"name": body.name, "type": body.type, "code": body.code} if body else None,
+            **found}
 
 
 def empty_result(name: str) -> dict:
