@@ -2,7 +2,7 @@
 by the template (no JavaScript, no inline styles: colours come from classes in style.css)."""
 from __future__ import annotations
 
-STATUSES = ("in_force", "future", "none", "not_harvested")
+STATUSES = ("in_force", "future", "unknown", "none", "not_harvested")
 
 LABEL_WIDTH = 130
 BAR_WIDTH = 420

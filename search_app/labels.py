@@ -18,6 +18,8 @@ REGIMES = {
     "wmebv_designation": "Wmebv-aanwijzing (Awb 2:13 lid 2)",
     "pre_wmebv_designation": "Oud regime (Awb 2:15)",
     "not_designation": "Geen aanwijzingsbesluit",
+    "wmebv": "Wmebv-aanwijzing (Awb 2:13 lid 2)",  # the search index's regime facet values
+    "pre_wmebv": "Oud regime (Awb 2:15)",
 }
 
 AUTH = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
@@ -27,6 +29,7 @@ CHANNEL_STATUS = {"designated": "aangewezen", "excluded": "uitgesloten"}
 BODY_STATUS = {
     "in_force": "Aanwijzing van kracht",
     "future": "Aanwijzing vastgesteld, nog niet van kracht",
+    "unknown": "Besluit gevonden, datum van inwerkingtreding onbekend",
     "none": "Geen besluit gevonden",
     "not_harvested": "Nog niet geoogst",
 }

@@ -14,7 +14,7 @@ def wants_json() -> bool:
     return request.args.get("format") == "json" or request.path.startswith("/api/")
 
 
-def respond(template: str, data: dict, *, csv_table: tuple[Sequence[str], Iterable[Sequence]] | None = None,
+def respond(template: str, data: dict, /, *, csv_table: tuple[Sequence[str], Iterable[Sequence]] | None = None,
             atom: Callable[[], bytes | str] | None = None, filename: str = "kanaalwijzer", **context):
     """Render `template` with `context`, or serialise `data` (json), `csv_table` or `atom`."""
     allowed = ["html", "json"] + (["csv"] if csv_table else []) + (["atom"] if atom else [])

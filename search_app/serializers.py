@@ -144,15 +144,25 @@ def by_process(designations: list[dict]) -> list[dict]:
     return [groups[key] for key in sorted(groups, key=lambda p: (p != "", p.casefold()))]
 
 
-def municipality_answer(b, status, today, in_force, upcoming, looked) -> dict:
-    status_code = status.get("status") if isinstance(status, dict) else status
+def decision(d, pub) -> dict:
+    from flask import url_for
+    keys = ("decision_id", "title", "regime", "publication_id", "published", "decision_date", "effective_date",
+            "effective_rule", "valid_to", "end_reason", "ended_by")
+    return {key: d.get(key) for key in keys} | {
+        "url_official": pub["url_official"] if pub else None,
+        "url": url_for("besluit.show", pub_id=d["publication_id"]),
+    }
+
+
+def municipality_answer(b, status, today, in_force, upcoming, looked, decisions) -> dict:
     current = [designation(r) for r in in_force]
     return {
         "body": body(b),
         "date": today.isoformat(),
-        "status": status_code,
+        "status": status,
         "in_force": {"processes": by_process(current), "decisions": sorted({d["decision_id"] for d in current})},
         "upcoming": [{"from": day.isoformat(), "processes": by_process([designation(r) for r in rows])}
                      for day, rows in upcoming],
         "last_looked": looked,
+        "decisions": decisions,
     }

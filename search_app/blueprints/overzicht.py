@@ -26,11 +26,11 @@ CSV_HEADER = ("code", "gemeente", "provincie", "status", "kanalen")
 def overview():
     store = get_store()
     today = datetime.now(AMSTERDAM).date()
+    day = today.isoformat()
     rows = []
     for body in municipalities():
         status = registry.body_status(store, body.code, today)
-        status = status.get("status") if isinstance(status, dict) else status
-        designations = [serializers.designation(r) for r in registry.designations_on(store, body.code, today)]
+        designations = [serializers.designation(r) for r in registry.designations_on(store, body.code, day)]
         kinds = sorted({d["kind"] for d in designations if d["status"] == "designated"})
         rows.append({"code": body.code, "name": body.name, "province": body.province, "status": status,
                      "channel_kinds": kinds, "url": url_for("gemeente.show", key=body.code)})
