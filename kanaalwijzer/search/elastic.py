@@ -81,8 +81,12 @@ def text_clause(node: Text, zero_terms: str = "all") -> dict:
         if value.isalnum():
             should.append({"prefix": {"text": {"value": value}}})
         return {"bool": {"should": should, "minimum_should_match": 1}}
-    fields = ["title.exact^2", "text.exact", "ids"] if node.exact else ["title^2", "text"]
-    return {"multi_match": {"query": node.text, "fields": fields, "type": "phrase", "zero_terms_query": zero_terms}}
+    if node.exact:  # identifiers; the publication itself before the documents that cite it
+        match = {"multi_match": {"query": node.text, "fields": ["title.exact^2", "text.exact", "ids"],
+                                 "type": "phrase", "zero_terms_query": zero_terms}}
+        return {"bool": {"must": [match], "should": [{"term": {"id": {"value": node.text.strip(), "boost": 10.0}}}]}}
+    return {"multi_match": {"query": node.text, "fields": ["title^2", "text"], "type": "phrase",
+                            "zero_terms_query": zero_terms}}
 
 
 def node_clause(node: Text | AnyOf, zero_terms: str = "all") -> dict:

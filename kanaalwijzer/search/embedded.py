@@ -36,6 +36,7 @@ KEYWORDS = ("source", "publication_name", "body_name", "body_code", "body_type",
 MULTI = ("organs", "channel_kinds")
 FAST = {"body_code", "province", "regime", "source", "year", "organs", "channel_kinds"}
 TITLE_BOOST = 2.0
+ID_BOOST = 10.0
 PREFIX_HIGHLIGHT_TERMS = 30
 
 
@@ -211,7 +212,12 @@ class EmbeddedBackend:
                             TQ.boost_query(TQ.regex_query(self.schema, "title", pattern + ".*"), TITLE_BOOST)]
             return TQ.boolean_query([(Occur.Should, q) for q in options])
         if node.exact:
-            return self._tokens(self.exact, "exact", node.text)
+            exact = self._tokens(self.exact, "exact", node.text)
+            if exact is None:
+                return None
+            # the publication itself before the documents that cite it
+            own = TQ.boost_query(TQ.term_query(self.schema, "id", node.text.strip()), ID_BOOST)
+            return TQ.boolean_query([(Occur.Must, exact), (Occur.Should, own)])
         body = self._tokens(self.nl, "text", node.text)
         if body is None:
             return None  # only stop words
