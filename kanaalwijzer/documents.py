@@ -287,9 +287,13 @@ class _XmlWalker:
             cells = [_text_of(c) for c in el if _local(c.tag) == "entry"]
             if not any(cells):
                 return
+            base = ctx["annex"] or ctx["article"] or "Tabel"
+            parent = el.getparent()
+            if parent is not None and _local(parent.tag) == "thead":
+                b.line(" | ".join(cells), "table_row", f"{base}, kop")  # header: not a numbered row
+                return
             ctx_rows = ctx.setdefault("rowcounter", [0])
             ctx_rows[0] += 1
-            base = ctx["annex"] or ctx["article"] or "Tabel"
             b.line(" | ".join(cells), "table_row", f"{base}, rij {ctx_rows[0]}")
             return
         start = b.pos
@@ -391,9 +395,12 @@ def _parse_html(data: bytes) -> Document:
         tag = tag.lower()
         if tag == "tr":
             flush()
-            cells = [clean_line(c.text_content()) for c in el if isinstance(c.tag, str) and c.tag.lower() in {"td", "th"}]
+            cell_els = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in {"td", "th"}]
+            cells = [clean_line(c.text_content()) for c in cell_els]
             if any(cells):
                 lines.append("| " + " | ".join(cells) + " |")
+                if all(c.tag.lower() == "th" for c in cell_els):
+                    lines.append("|---|")  # header row, as in Markdown tables
         elif depth > MAX_DEPTH:
             buf.append(el.text_content())
         else:
@@ -440,10 +447,15 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
                 heading_lines: set[int] | None = None) -> Document:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines: list[tuple[str, bool]] = []  # (clean line, is_heading_hint)
+    header_rows: set[int] = set()       # indexes into lines of table header rows
     pending_marker = ""
     for i, line in enumerate(raw.split("\n")):
         s = clean_line(line)
-        if not s or SEPARATOR_RE.match(s):
+        if s and SEPARATOR_RE.match(s):
+            if lines and (lines[-1][0].startswith("|") or " | " in lines[-1][0]):
+                header_rows.add(len(lines) - 1)  # Markdown: the row above "|---|" is a header
+            continue
+        if not s:
             continue
         m = MARKER_ONLY_RE.match(s)
         if m:  # CVDR layout: the list marker stands alone on its line, the text follows
@@ -503,8 +515,11 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         where = article or annex
         if s.startswith("|") or " | " in s:
             cells = [c.strip() for c in s.strip("|").split("|")]
-            rows += 1
-            label = f"{where}, rij {rows}" if where else f"Tabel, rij {rows}"
+            if idx in header_rows:
+                label = f"{where or 'Tabel'}, kop"
+            else:
+                rows += 1
+                label = f"{where}, rij {rows}" if where else f"Tabel, rij {rows}"
             b.line(" | ".join(cells), "table_row", label)
             continue
         if is_heading or (HEADING_RE.match(s) and len(s) < 120):

@@ -49,6 +49,9 @@ class ChannelFinder:
         self.rechtsmiddel = rx(cues["rechtsmiddel"])
         self.definition_heading = rx(cues["definition_heading"])
         self.auth = {k: rx(v) for k, v in cues["auth"].items()}
+        self.outgoing = rx(cues["outgoing"])
+        self.amendment_insert = rx(cues["amendment_insert"])
+        self.conditional_then = rx(cues["conditional_then"])
 
     # -- mentions --------------------------------------------------------------------------
     def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -73,8 +76,11 @@ class ChannelFinder:
             seg_start = max(clause.rfind(",", 0, m.start()), clause.rfind("(", 0, m.start()), -1) + 1
             before = clause[seg_start:m.start()]
             after = clause[m.end():m.end() + 12].lower()
+            seg_end = clause.find(",", m.end())
             if self.subordinate.search(before) or after.startswith((" alleen", " anders", " meer dan")):
                 continue  # "die niet in bijlage 1 staan", "als ... niet", "niet alleen"
+            if seg_end >= 0 and self.conditional_then.match(clause[seg_end:]):
+                continue  # "Is er geen specifiek formulier, dan ..." : a condition, not an exclusion
             negs.append((m.start(), m.end()))
         for m in self.designate.finditer(clause):
             # "geen aangewezen kanaal", "wordt niet aangewezen": negated designation
@@ -152,9 +158,13 @@ class ChannelFinder:
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             ms_all = self.mentions(clause)
-            if not ms_all:
-                continue
+            if not ms_all or self.outgoing.search(clause):
+                continue  # no channel, or messages the body itself sends
             preds = self.predicates(clause)
+            before = text[line.start:cs]
+            if not preds and self.amendment_insert.search(before) and re.search(r"bijlage|kana", before, re.I):
+                # an amendment inserting words into the channel provisions or the annex
+                preds = [(0, 0, "designated")]
             for kind, ms, me in ms_all:
                 status = self.status(clause, ms, me, preds)
                 if status is None:

@@ -19,6 +19,7 @@ from . import extensions
 from .patterns import load_json, rx
 from .structure import ENACT_OBJECT, OBJECT_BEFORE
 
+WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekkingsbesluit|wijziging|wijzigingsbesluit)\b", re.I)
 CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
 
 
@@ -77,6 +78,9 @@ class Classifier:
                 return "not_designation", 0.8, reasons + [why]
             reasons.append(f"grondslag {', '.join(key_basis)} en {len(channels)} aangewezen kanaal/kanalen "
                            "in de tekst")
+        if WITHDRAWAL_ONLY.search(title) and not channels:
+            return "not_designation", 0.85, reasons + [
+                "intrekkings- of wijzigingsbesluit dat zelf geen kanaal aanwijst"]
         if basis:
             reasons.append("grondslag: " + ", ".join(basis))
         if channels:

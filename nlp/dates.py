@@ -2,9 +2,10 @@
 
 Dates are parsed with dateparser (Dutch, day-month-year). Only explicit dates become dates: a
 relative rule such as "met ingang van de dag na bekendmaking" is kept as `effective_rule`, and
-the date stays null. Sources, in order of authority: CVDR metadata, the CVDR version table
-("Overzicht van in de tekst verwerkte wijzigingen", "Geldend van ... met terugwerkende kracht
-vanaf ..."), then the decision's own words ("treedt in werking op", "Aldus vastgesteld ...").
+the date stays null. Entry into force, in order: retroactive force ("met terugwerkende kracht vanaf"), the decision's
+own words ("treedt in werking op"), CVDR metadata, the CVDR version table ("Overzicht van in de
+tekst verwerkte wijzigingen"), then "Geldend van". Decision date: CVDR metadata (issued), the
+version table's signature date, then "Aldus vastgesteld ... op".
 """
 from __future__ import annotations
 
@@ -93,14 +94,18 @@ def version_table(text: str) -> tuple[str | None, str | None]:
 def find_dates(text: str, meta: dict | None = None) -> dict:
     meta = meta or {}
     effective = decision = rule = None
-    if meta.get("inwerkingtredingDatum"):
+    head = text[:8000]
+    m = RETROACTIVE.search(head)
+    if m:
+        effective = to_iso(m.group(1))
+    if not effective:  # the decision's own words on its entry into force
+        m = IN_FORCE.search(text)
+        if m:
+            effective = to_iso(next(g for g in m.groups() if g))
+    if not effective and meta.get("inwerkingtredingDatum"):
         effective = to_iso(meta["inwerkingtredingDatum"])
     if meta.get("issued"):
         decision = to_iso(meta["issued"])
-    head = text[:8000]
-    m = RETROACTIVE.search(head)
-    if m and not effective:
-        effective = to_iso(m.group(1))
     t_eff, t_dec = version_table(text)
     effective = effective or t_eff
     decision = decision or t_dec
@@ -111,10 +116,6 @@ def find_dates(text: str, meta: dict | None = None) -> dict:
     m = RELATIVE.search(text)
     if m:
         rule = re.sub(r"\s+", " ", m.group(1)).strip()
-    if not effective:
-        m = IN_FORCE.search(text)
-        if m:
-            effective = to_iso(next(g for g in m.groups() if g))
     if not decision:
         m = DECIDED.search(text)
         if m:

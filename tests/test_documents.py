@@ -17,8 +17,8 @@ GMB_XML = """<?xml version="1.0" encoding="UTF-8"?>
 </artikel>
 </regeling-tekst>
 <bijlage><kop><label>Bijlage</label><nr>1</nr><titel>Processen</titel></kop>
-<table><tgroup cols="2"><tbody>
-<row><entry>Proces</entry><entry>Kanaal</entry></row>
+<table><tgroup cols="2"><thead>
+<row><entry>Proces</entry><entry>Kanaal</entry></row></thead><tbody>
 <row><entry>Bezwaarschrift</entry><entry>Webformulier bezwaar</entry></row>
 </tbody></tgroup></table></bijlage>
 </regeling></gemeenteblad></officiele-publicatie>""".encode("utf-8")
@@ -68,8 +68,9 @@ def test_gemeenteblad_xml_structure_and_labels():
     assert lids[1] == ("Artikel 2 lid 2", "2. E-mail is geen aangewezen kanaal.")
     assert [lbl for lbl, _ in blocks(doc, "article")] == ["Artikel 1", "Artikel 2"]
     assert blocks(doc, "list_item") == [("Artikel 1 onder a", "a. kanaal: een wijze van elektronisch verzenden;")]
-    assert blocks(doc, "table_row") == [("Bijlage 1, rij 1", "Proces | Kanaal"),
-                                        ("Bijlage 1, rij 2", "Bezwaarschrift | Webformulier bezwaar")]
+    # header rows are labelled "kop"; data rows are numbered from 1 as people count processes
+    assert blocks(doc, "table_row") == [("Bijlage 1, kop", "Proces | Kanaal"),
+                                        ("Bijlage 1, rij 1", "Bezwaarschrift | Webformulier bezwaar")]
     assert blocks(doc, "annex")[0][0] == "Bijlage 1"
     assert "\xa0" not in doc.text and "  " not in doc.text
 
@@ -102,8 +103,8 @@ def test_plain_text_structure_from_layout():
     assert blocks(doc, "definition") == [("Artikel 1", "a. webformulier: een formulier op de website;")]
     assert blocks(doc, "lid") == [("Artikel 2 lid 1", "1. Het college wijst het webformulier aan."),
                                   ("Artikel 2 lid 2", "2. E-mail is uitgesloten.")]
-    assert blocks(doc, "table_row") == [("Bijlage 1, rij 1", "Proces | Kanaal"),
-                                        ("Bijlage 1, rij 2", "Melding openbare ruimte | Meldingsformulier")]
+    assert blocks(doc, "table_row") == [("Bijlage 1, kop", "Proces | Kanaal"),
+                                        ("Bijlage 1, rij 1", "Melding openbare ruimte | Meldingsformulier")]
 
 
 def test_reference_to_article_in_running_text_is_not_a_heading():
@@ -122,7 +123,7 @@ def test_html_page_tables_and_headings():
     assert "Menu" not in doc.text and "var x" not in doc.text
     assert blocks(doc, "heading") == [("", "Digitaal loket")]
     assert "U kunt een melding doen." in doc.text.splitlines()
-    assert blocks(doc, "table_row")[1] == ("Tabel, rij 2", "Bezwaar | Webformulier")
+    assert blocks(doc, "table_row") == [("Tabel, kop", "Proces | Kanaal"), ("Tabel, rij 1", "Bezwaar | Webformulier")]
 
 
 def test_broken_xml_is_recovered_with_error():
