@@ -1,0 +1,52 @@
+"""Shared fixtures, kept small and generic: fixture files, a temporary store and home, and a
+replay server over the sample corpus (or over a copy that a test may change)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FILES = Path(__file__).parent / "files"
+
+
+@pytest.fixture
+def files() -> Path:
+    """tests/files: fixture bytes written by us (read them as bytes)."""
+    return FILES
+
+
+@pytest.fixture
+def kw_home(tmp_path, monkeypatch) -> Path:
+    """A fresh KANAALWIJZER_HOME for this test (the store lives at <home>/kanaalwijzer.db)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("KANAALWIJZER_HOME", str(home))
+    monkeypatch.delenv("KANAALWIJZER_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def store(tmp_path):
+    from kanaalwijzer.store import Store
+
+    with Store(tmp_path / "store.db") as s:
+        yield s
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A private copy of the sample corpus, for tests that change documents."""
+    from kanaalwijzer.replay import SAMPLE_CORPUS
+
+    target = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return target
+
+
+@pytest.fixture
+def replay():
+    """A replay server over the sample corpus, on a free local port."""
+    from kanaalwijzer.replay import ReplayServer
+
+    with ReplayServer() as server:
+        yield server
