@@ -40,6 +40,12 @@ def tijdstip(value) -> str:
     return f"{datum(moment.date().isoformat())}, {moment:%H:%M}"
 
 
+def sentence(value) -> str:
+    """First letter upper case, the rest untouched (process names come lower-cased)."""
+    text = str(value or "")
+    return text[:1].upper() + text[1:]
+
+
 def http_url(value) -> str | None:
     """The value when it is an http(s) URL, else None: a document can hold 'javascript:' links."""
     text = str(value or "").strip()
@@ -78,7 +84,7 @@ def _error(error):
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet)
+    app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet, sentence=sentence)
     app.jinja_env.globals.update(
         labels=labels, label=labels.label, toggle_url=toggle_url, page_url=page_url, format_url=format_url,
     )

@@ -17,7 +17,7 @@ from kanaalwijzer.store import AMSTERDAM, Store
 
 PIPELINE = "web-test-1"
 FROZEN = datetime(2026, 6, 15, 12, 0, tzinfo=AMSTERDAM)
-DEN_BOSCH, UTRECHT, AMERSFOORT = "GM0796", "GM0344", "GM0307"
+DEN_BOSCH, UTRECHT, AMERSFOORT, GRONINGEN = "GM0796", "GM0344", "GM0307", "GM0014"
 
 DEN_BOSCH_TEXT = """Aanwijzingsbesluit elektronische kanalen gemeente 's-Hertogenbosch 2026
 
@@ -128,12 +128,14 @@ def populate(store: Store) -> None:
              body_name="Amersfoort", body_type="gemeente", body_code=AMERSFOORT, published="2025-11-03",
              url_official="javascript:alert('url')")
     registry.update(store, PIPELINE, today=FROZEN.date())
-    # One completed sweep per source, so the pages can say when we last looked.
+    # Targeted harvests of four municipalities (Groningen: nothing found), so the pages can say
+    # when we last looked, and the other 338 stay "not yet harvested".
     for source in ("officielepublicaties", "cvdr"):
-        run = store.start_run(source, "sweep", since="2025-01-01", until="2026-06-14")
-        window = store.start_window(run, source, "sweep", "2025-01-01", "2026-06-14")
-        store.update_window(window, status="done", records_seen=2)
-        store.finish_run(run, "done", records_seen=2, documents_stored=2)
+        run = store.start_run(source, "targeted", since="2025-01-01", until="2026-06-14")
+        for code in (DEN_BOSCH, UTRECHT, AMERSFOORT, GRONINGEN):
+            window = store.start_window(run, source, "targeted", "2025-01-01", "2026-06-14", body_filter=code)
+            store.update_window(window, status="done", records_seen=1)
+        store.finish_run(run, "done", records_seen=4, documents_stored=4)
 
 
 @pytest.fixture
