@@ -26,6 +26,8 @@ class Config:
     cvdr_sru_url: str = field(default_factory=lambda: _env("KANAALWIJZER_CVDR_SRU_URL", LIVE_CVDR_SRU_URL))
     es_url: str | None = field(default_factory=lambda: _env("KANAALWIJZER_ES_URL"))
     search_backend: str = field(default_factory=lambda: _env("KANAALWIJZER_SEARCH_BACKEND", "embedded"))
+    # Public address of the web app, for links in mail and feeds (confirm, unsubscribe, decisions).
+    base_url: str = field(default_factory=lambda: _env("KANAALWIJZER_BASE_URL", "http://localhost:5000").rstrip("/"))
 
     def __post_init__(self) -> None:
         if self.db_path is None:

@@ -1,0 +1,264 @@
+"""E-mail subscriptions and digest delivery over SMTP, with a ledger so nothing is sent twice.
+
+Subscriptions: `subscribe` stores the address and its filters and mails a confirmation link
+(double opt-in); `confirm` activates it and sets its starting point, so the first digest holds
+only events recorded after confirmation; `unsubscribe` is the one-click target of the
+List-Unsubscribe header (RFC 8058: List-Unsubscribe-Post).
+
+Delivery (`send_digests`), exactly once per message:
+1. Claim: a `deliveries` row with status 'sending', the event ids it covers and a fixed
+   Message-ID is committed *before* talking to SMTP.
+2. Send over SMTP; 3. mark the row 'sent' and commit, one message at a time.
+A run killed between messages loses nothing and repeats nothing: sent rows are done, the
+claimed-but-unsent row is sent by the next run with the same content and the same Message-ID.
+The one window left is a kill after the server accepted the message (250 after DATA) but before
+step 3 commits (microseconds). The rerun then delivers it again *with the same Message-ID*, which
+mail systems and clients use to drop duplicates. We choose that over the alternative (marking
+sent before SMTP) because that one can lose an alert silently.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import smtplib
+import ssl
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, format_datetime, make_msgid
+from datetime import datetime
+
+from . import digest as digests
+from . import events as ev
+from .config import _env, load_config
+from .store import AMSTERDAM, Store, now
+
+log = logging.getLogger(__name__)
+
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+SECURITY = ("none", "starttls", "tls")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send: KANAALWIJZER_SMTP_HOST, _PORT, _SECURITY (none|starttls|tls), _USER,
+    _PASSWORD, _FROM. No host means mail is not configured."""
+    host: str | None = field(default_factory=lambda: _env("KANAALWIJZER_SMTP_HOST"))
+    port: int = field(default_factory=lambda: int(_env("KANAALWIJZER_SMTP_PORT", "0")))
+    security: str = field(default_factory=lambda: _env("KANAALWIJZER_SMTP_SECURITY", "starttls"))
+    user: str | None = field(default_factory=lambda: _env("KANAALWIJZER_SMTP_USER"))
+    password: str | None = field(default_factory=lambda: _env("KANAALWIJZER_SMTP_PASSWORD"))
+    sender: str = field(default_factory=lambda: _env("KANAALWIJZER_SMTP_FROM", "kanaalwijzer@localhost"))
+    timeout: float = 30.0
+    ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
+
+    def __post_init__(self):
+        if self.security not in SECURITY:
+            raise ValueError(f"KANAALWIJZER_SMTP_SECURITY moet een van {', '.join(SECURITY)} zijn")
+        if not self.port:
+            object.__setattr__(self, "port", {"none": 25, "starttls": 587, "tls": 465}[self.security])
+
+    def connect(self) -> smtplib.SMTP:
+        if not self.host:
+            raise RuntimeError("Geen SMTP-server ingesteld (KANAALWIJZER_SMTP_HOST)")
+        context = self.ssl_context or ssl.create_default_context()
+        if self.security == "tls":
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            if self.security == "starttls":
+                client.starttls(context=context)
+        if self.user:
+            client.login(self.user, self.password or "")
+        return client
+
+
+# -- subscriptions -----------------------------------------------------------------------------------
+def _clean_filters(filters: dict | None) -> dict:
+    clean = digests.Filters.of(filters).as_dict()
+    unknown = set(clean.get("channel_kinds", [])) - set(ev.CHANNEL_LABELS)
+    if unknown:
+        raise ValueError(f"Onbekend kanaal: {', '.join(sorted(unknown))}")
+    return clean
+
+
+def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_url: str | None = None,
+              settings: SmtpSettings | None = None) -> dict:
+    """Store a subscription (unconfirmed) and mail its confirmation link.
+
+    `confirm_url` may hold the placeholder TOKEN (the web app passes its own route); by default
+    the link is KANAALWIJZER_BASE_URL/abonneren/bevestigen/<token>. Without an SMTP server the
+    link is logged instead, so a development setup still works.
+    """
+    email = (email or "").strip()
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise ValueError("Dit is geen geldig e-mailadres.")
+    clean = _clean_filters(filters)
+    confirm_token, unsubscribe_token = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+    cur = store.db.execute(
+        "INSERT INTO subscriptions (email, filters_json, confirm_token, unsubscribe_token, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (email, json.dumps(clean, ensure_ascii=False, sort_keys=True), confirm_token, unsubscribe_token, now()),
+    )
+    link = (confirm_url or f"{load_config().base_url}/abonneren/bevestigen/TOKEN").replace("TOKEN", confirm_token)
+    settings = settings or SmtpSettings()
+    message = EmailMessage()
+    message["Subject"] = "Bevestig uw abonnement op Kanaalwijzer"
+    message["From"] = formataddr(("Kanaalwijzer", settings.sender))
+    message["To"] = email
+    message["Message-ID"] = make_msgid("bevestigen", _domain(settings.sender))
+    message["Date"] = format_datetime(datetime.now(AMSTERDAM))
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(
+        "U (of iemand anders) vroeg wekelijkse berichten aan over wijzigingen in aanwijzingsbesluiten"
+        f" elektronische kanalen{_describe(clean)}.\n\nBevestig met deze link:\n{link}\n\n"
+        "Deed u dit niet, dan hoeft u niets te doen: zonder bevestiging sturen we niets.\n")
+    if settings.host:
+        with settings.connect() as client:
+            client.send_message(message)
+    else:
+        log.warning("geen SMTP-server ingesteld; bevestigingslink voor %s: %s", email, link)
+    return {"id": cur.lastrowid, "email": email, "filters": clean, "confirm_token": confirm_token,
+            "unsubscribe_token": unsubscribe_token, "confirm_url": link}
+
+
+def confirm(store: Store, token: str) -> bool:
+    """Activate a subscription; from now on its events count. Repeating the click is harmless."""
+    with store.transaction():
+        row = store.db.execute("SELECT * FROM subscriptions WHERE confirm_token = ?", (token,)).fetchone()
+        if not row or row["unsubscribed_at"]:
+            return False
+        if not row["confirmed_at"]:
+            store.db.execute(
+                "UPDATE subscriptions SET confirmed_at = ?, start_event_id = (SELECT COALESCE(MAX(id), 0) FROM events)"
+                " WHERE id = ?", (now(), row["id"]))
+        return True
+
+
+def unsubscribe(store: Store, token: str) -> bool:
+    row = store.db.execute("SELECT id, unsubscribed_at FROM subscriptions WHERE unsubscribe_token = ?",
+                           (token,)).fetchone()
+    if not row:
+        return False
+    if not row["unsubscribed_at"]:
+        store.db.execute("UPDATE subscriptions SET unsubscribed_at = ? WHERE id = ?", (now(), row["id"]))
+    return True
+
+
+def _describe(filters: dict) -> str:
+    parts = []
+    if filters.get("bodies"):
+        parts.append(", ".join(ev.body_label(b) for b in filters["bodies"]))
+    if filters.get("provinces"):
+        parts.append("provincie " + ", ".join(filters["provinces"]))
+    if filters.get("channel_kinds"):
+        parts.append("kanaal " + ", ".join(ev.CHANNEL_LABELS[k] for k in filters["channel_kinds"]))
+    if filters.get("query"):
+        parts.append(f"zoekvraag ‘{filters['query']}’")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1] if "@" in address else "localhost"
+
+
+# -- sending ---------------------------------------------------------------------------------------
+@dataclass
+class SendReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0  # active subscriptions with nothing new
+
+
+def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: str | None = None,
+                 base_url: str | None = None, search: Callable[[str], Iterable[str]] | None = None,
+                 progress: Callable[[dict], None] | None = None) -> SendReport:
+    """Send every confirmed subscriber one message with their events not yet sent (see module doc).
+
+    `week` (ISO) labels the digest and bounds it: events seen after that week wait for the next.
+    """
+    settings = settings or SmtpSettings()
+    base = (base_url or load_config().base_url).rstrip("/")
+    week = week or digests.this_week()
+    report = SendReport()
+    client: smtplib.SMTP | None = None
+    try:
+        for sub in store.query("SELECT * FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"
+                               " ORDER BY id"):
+            delivery = _claim(store, sub, week, search)
+            if delivery is None:
+                report.skipped += 1
+                continue
+            message = _message(store, sub, delivery, settings, base)
+            if client is None:
+                client = settings.connect()
+            try:
+                client.send_message(message)
+            except smtplib.SMTPRecipientsRefused as exc:
+                log.error("%s geweigerd door de SMTP-server: %s; volgende run opnieuw", sub["email"], exc)
+                report.failed += 1
+                continue
+            store.db.execute("UPDATE deliveries SET status = 'sent', sent_at = ? WHERE id = ?", (now(), delivery["id"]))
+            report.sent += 1
+            report.retried += delivery["attempts"] > 1
+            if progress:
+                progress({"email": sub["email"], "message_id": delivery["message_id"],
+                          "events": json.loads(delivery["event_ids_json"])})
+    finally:
+        if client is not None:
+            try:
+                client.quit()
+            except smtplib.SMTPException:
+                pass
+    return report
+
+
+def _claim(store: Store, sub, week: str, search) -> dict | None:
+    """The delivery to send now: an unfinished one (retry, same content), else a new one, committed."""
+    with store.transaction():
+        row = store.db.execute("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sending'"
+                               " ORDER BY id LIMIT 1", (sub["id"],)).fetchone()
+        if row is None:
+            watermark = store.scalar("SELECT MAX(upto_event_id) FROM deliveries WHERE subscription_id = ?",
+                                     (sub["id"],))
+            start = max(watermark or 0, sub["start_event_id"] or 0)
+            found = digests.select(store, json.loads(sub["filters_json"]), where="id > ? AND seen_week <= ?",
+                                   params=(start, week), search=search)
+            if not found:
+                return None
+            ids = [e["id"] for e in found]
+            cur = store.db.execute(
+                "INSERT INTO deliveries (subscription_id, period, upto_event_id, message_id, event_ids_json, status,"
+                " created_at) VALUES (?, ?, ?, ?, ?, 'sending', ?)",
+                (sub["id"], week, max(ids), make_msgid(f"digest.{sub['id']}.{week}", "kanaalwijzer"),
+                 json.dumps(ids), now()))
+            row = store.db.execute("SELECT * FROM deliveries WHERE id = ?", (cur.lastrowid,)).fetchone()
+        store.db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (row["id"],))
+        return dict(row, attempts=row["attempts"] + 1)
+
+
+def _message(store: Store, sub, delivery: dict, settings: SmtpSettings, base: str) -> EmailMessage:
+    ids = json.loads(delivery["event_ids_json"])
+    found = ev.events_between(store, f"id IN ({', '.join('?' * len(ids))})", tuple(ids))
+    start, end = digests.week_bounds(delivery["period"])
+    digest = digests.Digest(delivery["period"], start, end, json.loads(sub["filters_json"]), found)
+    unsubscribe_url = f"{base}/abonneren/opzeggen/{sub['unsubscribe_token']}"
+    heading = f"Kanaalwijzer: {len(found)} wijziging{'en' if len(found) != 1 else ''} (week {delivery['period']})"
+    message = EmailMessage()
+    message["Subject"] = heading
+    message["From"] = formataddr(("Kanaalwijzer", settings.sender))
+    message["To"] = sub["email"]
+    message["Message-ID"] = delivery["message_id"]
+    message["Date"] = format_datetime(datetime.now(AMSTERDAM))
+    message["List-Id"] = f"Kanaalwijzer wijzigingen <wijzigingen.{_domain(settings.sender)}>"
+    message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Kanaalwijzer-Events"] = ",".join(str(i) for i in ids)
+    message.set_content(digests.render(digest, "txt", base_url=base, unsubscribe_url=unsubscribe_url, heading=heading))
+    message.add_alternative(digests.render(digest, "html", base_url=base, unsubscribe_url=unsubscribe_url,
+                                           heading=heading), subtype="html")
+    return message
