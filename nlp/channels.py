@@ -169,8 +169,18 @@ class ChannelFinder:
                 status = self.status(clause, ms, me, preds)
                 if status is None:
                     continue
+                context = text[line.start:line.end]
                 found.append(self._channel(text, kind, status, cs, ce, cs + ms, cs + me, line,
-                                           scope=_scope(clause), context=text[line.start:line.end]))
+                                           scope=_scope(clause), context=context))
+                if status == "designated":
+                    # "... per e-mail worden aanvaard, met uitzondering van bezwaarschriften":
+                    # the exception names messages, so the channel is excluded for those
+                    for xm in self.exclude_split.finditer(clause, me):
+                        rest = clause[xm.end():]
+                        if rest.strip() and not self.mentions(rest):
+                            found.append(self._channel(text, kind, "excluded", cs, ce, cs + ms, cs + me, line,
+                                                       scope=rest.strip(" ,;."), context=context))
+                            break
         return found
 
     def _annex_references(self, text: str, lines) -> set[str]:
@@ -209,19 +219,30 @@ class ChannelFinder:
         scope = cells[scope_col].strip() if scope_col < len(cells) else cells[0].strip()
         found = []
         offset = line.start
-        all_mentions = self.mentions(row, offset)
-        # the process cell names the message ("Bezwaarschrift"); the channel is in the other cells
-        mentions = [m for m in all_mentions if _cell_index(row, m[1] - offset) != scope_col] or all_mentions
-        if not mentions:
+        # the process cell names the message ("Bezwaarschrift"); the channels are in the other
+        # cells, read clause by clause so "contactformulier; e-mail is niet aangewezen" splits
+        found = []
+        cell_start = 0
+        for i, cell in enumerate(cells):
+            cs = line.start + cell_start
+            cell_start += len(cell) + 3
+            if i == scope_col and len(cells) > 1:
+                continue
+            for ks, ke in self._clauses(text, cs, cs + len(cell)):
+                clause = text[ks:ke]
+                preds = self.predicates(clause)
+                for kind, ms, me in self.mentions(clause, ks):
+                    status = self.status(clause, ms - ks, me - ks, preds) if preds else (
+                        "excluded" if ROW_NEGATION.search(clause) else "designated")
+                    found.append(self._channel(text, kind, status, line.start, line.end, ms, me, line,
+                                               scope=scope or None, context=row))
+        if not found:
             url = URL.search(row)
             if url:
-                mentions = [(_kind_from_url(url.group(0)), offset + url.start(), offset + url.end())]
-        for kind, ms, me in mentions:
-            cell_i = _cell_index(row, ms - offset)
-            cell = cells[cell_i] if cell_i < len(cells) else row
-            status = "excluded" if ROW_NEGATION.search(cell) else "designated"
-            found.append(self._channel(text, kind, status, line.start, line.end, ms, me, line,
-                                       scope=scope or None, context=row))
+                kind = _kind_from_url(url.group(0))
+                found.append(self._channel(text, kind, "designated", line.start, line.end,
+                                           line.start + url.start(), line.start + url.end(), line,
+                                           scope=scope or None, context=row))
         return found
 
     def _channel(self, text, kind, status, cs, ce, ms, me, line, scope, context) -> dict:
