@@ -1,6 +1,7 @@
 """`kanaalwijzer index`: bring the search index up to date with the store."""
 from __future__ import annotations
 
+import sys
 import time
 
 import click
@@ -27,7 +28,7 @@ def command(rebuild: bool, backend: str | None) -> None:
     with open_store(config) as store:
         total = count_documents(store)
         with click.progressbar(index_documents(store), length=total, label="Indexeren",
-                               file=click.get_text_stream("stderr")) as docs:
+                               file=sys.stderr) as docs:
             done = search.rebuild(docs) if rebuild else search.upsert(docs)
     seconds = time.perf_counter() - started
     rate = done / seconds if seconds else 0.0

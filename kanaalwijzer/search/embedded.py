@@ -80,6 +80,7 @@ class EmbeddedBackend:
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._generation: str | None = None
+        self._meta_stamp: int | None = None
 
     # -- generations ------------------------------------------------------------------------
     def _current_name(self) -> str | None:
@@ -115,6 +116,14 @@ class EmbeddedBackend:
                 self._point_to(name)
             if name != self._generation:
                 self._index, self._generation = self._open(name), name
+            # another process may have committed: tantivy's own reload lags, a stat is cheap
+            try:
+                stamp = (self.root / name / "meta.json").stat().st_mtime_ns
+            except FileNotFoundError:  # swapped and removed by a rebuild meanwhile: the next call reopens
+                return self._index
+            if stamp != self._meta_stamp:
+                self._index.reload()
+                self._meta_stamp = stamp
             return self._index
 
     # -- writing ----------------------------------------------------------------------------
