@@ -1,0 +1,37 @@
+"""`kanaalwijzer replay`: serve a corpus folder as KOOP's SRU services on localhost."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import click
+
+
+@click.command("replay")
+@click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Corpusmap (standaard: het meegeleverde voorbeeldcorpus).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8765, show_default=True, help="0 kiest een vrije poort.")
+@click.option("--synthetic", default=0, show_default=True, help="Aantal extra synthetische records.")
+@click.option("--fault", "faults", multiple=True, metavar="KIND[:MATCH[:TIMES]]",
+              help="Storing injecteren: 429, 503, diagnostic, malformed, truncated, slow (herhaalbaar).")
+@click.option("--slow-seconds", default=2.0, show_default=True, help="Vertraging van een 'slow'-storing.")
+def command(corpus_dir, host, port, synthetic, faults, slow_seconds):
+    """Lokale SRU-server (Gemeenteblad en CVDR) over een corpusmap, tot Ctrl-C."""
+    from kanaalwijzer.replay import SAMPLE_CORPUS, Fault, ReplayServer
+
+    try:
+        parsed = [Fault.parse(spec, slow_seconds) for spec in faults]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--fault")
+    server = ReplayServer(corpus_dir or SAMPLE_CORPUS, host=host, port=port, synthetic=synthetic, faults=parsed)
+    server.start()
+    click.echo(f"Officiële publicaties SRU: {server.op_sru_url}")
+    click.echo(f"CVDR SRU: {server.cvdr_sru_url}")
+    click.echo(f"{len(server.items)} publicaties; verzoeken: {server.base_url}/_log; stoppen met Ctrl-C", err=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
