@@ -11,11 +11,12 @@ from kanaalwijzer.store import AMSTERDAM
 
 from ..params import BadParameter, digest_filters, iso_week
 from ..render import respond
-from ..resources import get_store
+from ..resources import get_search, get_store
 
 bp = Blueprint("digest", __name__)
 
 ATOM = "application/atom+xml; charset=utf-8"
+SAVED_SEARCH_PAGES = 50  # a saved search follows at most 5,000 publications
 
 
 def _this_week() -> str:
@@ -33,15 +34,38 @@ def week(week: str):
     from kanaalwijzer import digest as digests
     week = iso_week(week)
     filters = digest_filters()
-    built = digests.build_digest(get_store(), week, **filters)
-    data = digests.to_json(built) if hasattr(digests, "to_json") else built
-    return respond("digest/week.html", data, atom=lambda: _feed(title=f"Wijzigingen {week}", **filters),
-                   title=f"Wijzigingen in week {week}", digest=built, week=week, filters=filters)
+    built = digests.build_digest(get_store(), week, **filters, search=_saved_search)
+    return respond("digest/week.html", digests.to_json(built), atom=lambda: _feed(title="Wijzigingen", **filters),
+                   title=f"Wijzigingen in week {week}", digest=built, week=week, filters=filters,
+                   previous=_shift(week, -1), next=_shift(week, 1))
+
+
+def _shift(week: str, weeks: int) -> str:
+    from datetime import date, timedelta
+    year, number = int(week[:4]), int(week[6:])
+    year, number, _ = (date.fromisocalendar(year, number, 1) + timedelta(weeks=weeks)).isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def _saved_search(query: str) -> set[str]:
+    """Publication ids a saved search matches, through this app's search backend."""
+    from kanaalwijzer.search import QueryError, SearchRequest
+    found, page = set(), 1
+    try:
+        while True:
+            result = get_search().search(SearchRequest(q=query, page=page, per_page=100))
+            found.update(hit.id for hit in result.hits)
+            if not result.hits or page * 100 >= result.total or page >= SAVED_SEARCH_PAGES:
+                return found
+            page += 1
+    except QueryError as exc:
+        raise BadParameter(f"De opgeslagen zoekvraag is ongeldig: {exc.message}") from None
 
 
 def _feed(**kwargs) -> bytes:
     from kanaalwijzer import feeds
-    return feeds.atom_feed(get_store(), self_url=request.url, **kwargs)
+    return feeds.atom_feed(get_store(), self_url=request.url, base_url=request.url_root, search=_saved_search,
+                           **kwargs)
 
 
 @bp.get("/feeds/alles.atom")
@@ -72,7 +96,7 @@ def feed_search():
     query = request.args.get("q", "")
     if not query.strip():
         raise BadParameter("Geef een zoekvraag op met ?q=...")
-    return Response(_feed(title=f"Wijzigingen voor ‘{query}’", query=query), mimetype=ATOM)
+    return Response(_feed(title=f"Wijzigingen voor ‘{query}’", query=query.strip()), mimetype=ATOM)
 
 
 @bp.route("/abonneren", methods=["GET", "POST"])
