@@ -39,12 +39,6 @@ def publish(store: Store, pub_id: str, result: dict, *, text: str | None = None,
     return version
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kw.db") as s:
-        yield s
-
-
 OLD = extraction("Aanwijzingsbesluit elektronische kanalen Utrecht 2025", [
     channel("web_form", scope=None, value="https://utrecht.example/formulieren"),
     channel("email", scope="bezwaarschriften", value="bezwaar@utrecht.example", text="per e-mail: bezwaar@"),

@@ -1,0 +1,245 @@
+"""Subscriptions and digest mail against a real SMTP server (aiosmtpd) started by the tests."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime
+from email import message_from_bytes, policy
+from urllib.parse import urlsplit
+
+import pytest
+import time_machine
+from aiosmtpd.controller import Controller
+
+from kanaalwijzer import mailer, registry
+from kanaalwijzer.config import Config
+from kanaalwijzer.store import AMSTERDAM, Store
+from tests.test_registry import AMERSFOORT, NEW, OLD, PIPELINE, channel, extraction, publish
+
+BASE = "https://kanaalwijzer.test"
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message; it can SIGKILL a client at its Nth MAIL FROM."""
+
+    def __init__(self):
+        self.messages = []
+        self.mail_commands = 0
+        self.kill_pid: int | None = None
+        self.kill_at_mail: int | None = None
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.mail_commands += 1
+        if self.kill_pid and self.mail_commands == self.kill_at_mail:
+            os.kill(self.kill_pid, signal.SIGKILL)
+            return "421 closing"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    inbox.settings = mailer.SmtpSettings(host="127.0.0.1", port=controller.port, security="none",
+                                         sender="wijzigingen@kanaalwijzer.test")
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.path = path
+        yield store
+
+
+@pytest.fixture
+def app(db):
+    from search_app import create_app
+    return create_app({"TESTING": True, "KANAALWIJZER": Config(home=db.path.parent, db_path=db.path)})
+
+
+def at(day: str):
+    return time_machine.travel(datetime.fromisoformat(day + "T09:00").replace(tzinfo=AMSTERDAM), tick=False)
+
+
+def subscribe_confirmed(db, smtp, email, filters=None) -> dict:
+    sub = mailer.subscribe(db, email, filters, settings=smtp.settings)
+    assert mailer.confirm(db, sub["confirm_token"])
+    return sub
+
+
+def test_double_opt_in_by_mail_and_web_link(db, smtp, app):
+    with at("2026-03-02"):
+        sub = mailer.subscribe(db, "alice@example.org", {"bodies": ["GM0344"], "channel_kinds": ["email"]},
+                               settings=smtp.settings)
+    (mail,) = smtp.to("alice@example.org")
+    assert mail["Subject"] == "Bevestig uw abonnement op Kanaalwijzer"
+    body = mail.get_content()
+    assert "Gemeente Utrecht" in body and "kanaal e-mail" in body
+    link = next(line for line in body.splitlines() if "/abonneren/bevestigen/" in line)
+    assert db.scalar("SELECT confirmed_at FROM subscriptions WHERE id = ?", (sub["id"],)) is None
+    response = app.test_client().get(urlsplit(link).path)
+    assert response.status_code == 200
+    assert db.scalar("SELECT confirmed_at FROM subscriptions WHERE id = ?", (sub["id"],)) is not None
+    assert app.test_client().get("/abonneren/bevestigen/verzonnen-token").status_code == 404
+
+
+@pytest.mark.parametrize("bad", ["", "geen-adres", "a@b", "a b@example.org", "x" * 250 + "@example.org"])
+def test_invalid_addresses_are_refused(db, bad):
+    with pytest.raises(ValueError):
+        mailer.subscribe(db, bad, {})
+    assert db.scalar("SELECT COUNT(*) FROM subscriptions") == 0
+
+
+def test_digest_mail_headers_events_unsubscribe_and_no_second_send(db, smtp, app):
+    with at("2026-02-24"):  # week 9: known before anyone subscribed
+        publish(db, "gmb-2025-100", OLD)
+        registry.update(db, PIPELINE)
+        alice = subscribe_confirmed(db, smtp, "alice@example.org")
+        carol = subscribe_confirmed(db, smtp, "carol@example.org", {"channel_kinds": ["portal"]})
+        bob = subscribe_confirmed(db, smtp, "bob@example.org", {"bodies": [AMERSFOORT]})
+        mailer.subscribe(db, "dave@example.org", {}, settings=smtp.settings)  # never confirmed
+    before_subscribing = {r[0] for r in db.query("SELECT id FROM events")}
+    with at("2026-03-03"):  # week 10
+        publish(db, "gmb-2026-200", NEW, published="2026-02-10")
+        publish(db, "gmb-2026-9", extraction("Aanwijzingsbesluit Amersfoort", [channel("portal", auth=["digid"])],
+                                            effective_date="2026-04-01", code=AMERSFOORT), body=AMERSFOORT)
+        registry.update(db, PIPELINE)
+        smtp.messages.clear()
+        report = mailer.send_digests(db, smtp.settings, base_url=BASE)
+    assert (report.sent, report.failed, report.skipped) == (3, 0, 0)
+    assert smtp.to("dave@example.org") == []
+
+    (mail,) = smtp.to("alice@example.org")
+    ledger = db.query("SELECT * FROM deliveries WHERE subscription_id = ?", (alice["id"],))
+    assert [r["status"] for r in ledger] == ["sent"]
+    assert mail["Message-ID"].strip() == ledger[0]["message_id"]
+    assert mail["List-Unsubscribe"] == f"<{BASE}/abonneren/opzeggen/{alice['unsubscribe_token']}>"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert mail["From"] == "Kanaalwijzer <wijzigingen@kanaalwijzer.test>"
+    assert mail["Subject"].startswith("Kanaalwijzer: ") and "(week 2026-W10)" in mail["Subject"]
+    sent_ids = {int(i) for i in mail["X-Kanaalwijzer-Events"].split(",")}
+    assert sent_ids and not sent_ids & before_subscribing
+    assert sent_ids == {r[0] for r in db.query("SELECT id FROM events")} - before_subscribing
+    text = mail.get_body(("plain",)).get_content()
+    html = mail.get_body(("html",)).get_content()
+    assert "Gemeente Utrecht: e-mail niet langer aangewezen voor bezwaarschriften per 1 maart 2026" in text
+    assert "Gemeente Amersfoort" in text and "Gemeente Amersfoort" in html
+    assert f"{BASE}/abonneren/opzeggen/{alice['unsubscribe_token']}" in html
+
+    bob_text = smtp.to("bob@example.org")[0].get_body(("plain",)).get_content()
+    assert "Gemeente Amersfoort" in bob_text and "Gemeente Utrecht" not in bob_text
+    carol_text = smtp.to("carol@example.org")[0].get_body(("plain",)).get_content()
+    assert "persoonlijke internetomgeving aangewezen" in carol_text and "e-mail niet langer" not in carol_text
+
+    # a second send delivers nothing
+    with at("2026-03-04"):
+        again = mailer.send_digests(db, smtp.settings, base_url=BASE)
+    assert (again.sent, again.skipped) == (0, 3) and len(smtp.messages) == 3
+
+    # the one-click unsubscribe link works (RFC 8058 POST), and alice gets nothing more
+    response = app.test_client().post(urlsplit(mail["List-Unsubscribe"].strip("<>")).path,
+                                      data={"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    with at("2026-03-10"):
+        withdrawal = extraction("Intrekking", [], classification="not_designation",
+                                effective_date="2026-04-01", withdraws=["gmb-2026-200"])
+        publish(db, "gmb-2026-300", withdrawal, published="2026-03-09")
+        assert registry.update(db, PIPELINE)
+        smtp.messages.clear()
+        third = mailer.send_digests(db, smtp.settings, base_url=BASE)
+    assert smtp.to("alice@example.org") == []
+    assert third.sent == 0  # bob (Amersfoort) and carol (portal) have nothing new either
+
+
+def _cli(db, smtp, *args) -> subprocess.Popen:
+    env = dict(os.environ, KANAALWIJZER_DB=str(db.path), KANAALWIJZER_SMTP_HOST="127.0.0.1",
+               KANAALWIJZER_SMTP_PORT=str(smtp.port), KANAALWIJZER_SMTP_SECURITY="none",
+               KANAALWIJZER_BASE_URL=BASE)
+    return subprocess.Popen([sys.executable, "-m", "kanaalwijzer.cli", "digest", "--send", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _three_subscribers_with_news(db, smtp) -> list[str]:
+    emails = ["a@example.org", "b@example.org", "c@example.org"]
+    with at("2026-02-24"):
+        for email in emails:
+            subscribe_confirmed(db, smtp, email)
+    with at("2026-03-03"):
+        publish(db, "gmb-2025-100", OLD)
+        registry.update(db, PIPELINE)
+    smtp.messages.clear()
+    smtp.mail_commands = 0
+    return emails
+
+
+def test_send_killed_half_way_and_rerun_delivers_each_message_exactly_once(db, smtp):
+    emails = _three_subscribers_with_news(db, smtp)
+    smtp.kill_at_mail = 2  # the second message: after the first is accepted and recorded
+    first = _cli(db, smtp, "--week", "2026-W10")
+    smtp.kill_pid = first.pid
+    first.wait(timeout=60)
+    assert first.returncode == -signal.SIGKILL
+    assert len(smtp.messages) == 1
+    assert Counter(r["status"] for r in db.query("SELECT status FROM deliveries")) == {"sent": 1, "sending": 1}
+
+    smtp.kill_pid = None
+    second = _cli(db, smtp, "--week", "2026-W10")
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 0, err
+    assert "2 verstuurd (1 na onderbreking)" in out
+    assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
+    claimed = {r["message_id"] for r in db.query("SELECT message_id FROM deliveries")}
+    assert {m["Message-ID"].strip() for m in smtp.messages} == claimed
+
+    third = _cli(db, smtp, "--week", "2026-W10")
+    out, _ = third.communicate(timeout=60)
+    assert out.startswith("0 verstuurd") and len(smtp.messages) == 3
+
+
+def test_exception_between_messages_then_rerun_sends_the_rest_once(db, smtp):
+    emails = _three_subscribers_with_news(db, smtp)
+
+    def crash(sent):
+        raise KeyboardInterrupt("operator pressed ctrl-c")
+
+    with pytest.raises(KeyboardInterrupt):
+        mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE, progress=crash)
+    assert len(smtp.messages) == 1
+    report = mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE)
+    assert report.sent == 2
+    assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
+
+
+def test_events_after_the_digest_week_wait_for_the_next_one(db, smtp):
+    with at("2026-03-02"):
+        subscribe_confirmed(db, smtp, "a@example.org")
+    with at("2026-03-10"):  # week 11
+        publish(db, "gmb-2025-100", OLD)
+        registry.update(db, PIPELINE)
+    smtp.messages.clear()
+    assert mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE).sent == 0
+    assert mailer.send_digests(db, smtp.settings, week="2026-W11", base_url=BASE).sent == 1
