@@ -134,7 +134,8 @@ class ReplayServer:
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self.reload()
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="replay-server", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="replay-server", daemon=True)
         self._thread.start()
         log.info("replay server on %s (%d items)", self.base_url, len(self._items))
         return self
