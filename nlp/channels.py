@@ -29,10 +29,15 @@ CLAUSE_END = re.compile(r"(?<!\b[a-zA-Z])(?<!\bnr)(?<!\bart)(?<!\bo\.a)(?<!\bbij
 DEF_LINE = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s+)?[^:;]{2,80}?[:;]\s+\S")
 CONSIDERATION = re.compile(r"^(?:dat|overwegende|gelet|gezien|gelezen|gehoord|mede\s+gelet)\b", re.I)
 SCOPE_VOOR = re.compile(r"\b[Vv]oor\s+((?:alle\s+|formele\s+|andere\s+|overige\s+)?[^,]{3,200}?)(?=,|\s+(?:wordt|worden|kan|kunnen|is|zijn|geldt|gelden)\b)")
+SCOPE_LEAD = re.compile(r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:In\s+afwijking\s+van\s+[^,]*,\s*)?(?:wordt\s+)?[Vv]oor\s+([^,]{3,200}),")
+SCOPE_SUBJECT = re.compile(
+    r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)?((?:een|de|het|alle)?\s*[\w-]*(?:aanvraag|aanvragen|bezwaar\w*|melding\w*|"
+    r"klacht\w*|zienswijze\w*|bericht\w*|verzoek\w*|gegevens)\b[^,]{0,120}?)\s+(?:kan|kunnen|wordt|worden|mag|mogen)\b", re.I)
 HEADER_WORDS = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|kanaal|link|url|toelichting|omschrijving|wijze)\w*", re.I)
 SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|omschrijving)\w*", re.I)
 CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
 ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
+LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
 
@@ -200,9 +205,12 @@ class ChannelFinder:
         return refs
 
     def _row(self, text: str, line, headers: dict, designating_annexes: set[str]) -> list[dict]:
-        row = text[line.start:line.end]
+        row = text[line.block_start:line.block_end]
         cells = row.split(" | ")
         table_key = line.annex or line.article or "tabel"
+        if line.location.endswith(", kop"):
+            headers[table_key] = cells
+            return []
         if table_key not in headers:
             if HEADER_WORDS.search(row) and not URL.search(row) and not self.mentions(row):
                 headers[table_key] = cells
@@ -218,13 +226,12 @@ class ChannelFinder:
         scope_col = next((i for i, h in enumerate(header) if SCOPE_HEADER.search(h)), 0)
         scope = cells[scope_col].strip() if scope_col < len(cells) else cells[0].strip()
         found = []
-        offset = line.start
         # the process cell names the message ("Bezwaarschrift"); the channels are in the other
         # cells, read clause by clause so "contactformulier; e-mail is niet aangewezen" splits
         found = []
         cell_start = 0
         for i, cell in enumerate(cells):
-            cs = line.start + cell_start
+            cs = line.block_start + cell_start
             cell_start += len(cell) + 3
             if i == scope_col and len(cells) > 1:
                 continue
@@ -234,14 +241,14 @@ class ChannelFinder:
                 for kind, ms, me in self.mentions(clause, ks):
                     status = self.status(clause, ms - ks, me - ks, preds) if preds else (
                         "excluded" if ROW_NEGATION.search(clause) else "designated")
-                    found.append(self._channel(text, kind, status, line.start, line.end, ms, me, line,
-                                               scope=scope or None, context=row))
+                    found.append(self._channel(text, kind, status, line.block_start, line.block_end, ms, me,
+                                               line, scope=scope or None, context=row))
         if not found:
             url = URL.search(row)
             if url:
                 kind = _kind_from_url(url.group(0))
-                found.append(self._channel(text, kind, "designated", line.start, line.end,
-                                           line.start + url.start(), line.start + url.end(), line,
+                found.append(self._channel(text, kind, "designated", line.block_start, line.block_end,
+                                           line.block_start + url.start(), line.block_start + url.end(), line,
                                            scope=scope or None, context=row))
         return found
 
@@ -249,6 +256,9 @@ class ChannelFinder:
         clause = text[cs:ce]
         # evidence: the clause, trimmed of surrounding whitespace and punctuation
         ls = len(clause) - len(clause.lstrip(" ;:,"))
+        marker = LEADING_MARKER.match(clause[ls:])
+        if marker and cs + ls + marker.end() < ms:  # "1 Het college ..." -> "Het college ..."
+            ls += marker.end()
         rs = len(clause.rstrip(" ;:,"))
         es, ee = cs + ls, cs + rs
         value = text[ms:me]
@@ -268,7 +278,8 @@ class ChannelFinder:
 
 
 def _scope(clause: str) -> str | None:
-    m = SCOPE_VOOR.search(clause)
+    """The messages a provision covers: "Voor <berichten ...>, wordt ..." (up to the comma)."""
+    m = SCOPE_LEAD.match(clause) or SCOPE_VOOR.search(clause) or SCOPE_SUBJECT.match(clause)
     return m.group(1).strip() if m else None
 
 

@@ -53,26 +53,30 @@ class Structure:
 
 
 def _align(blocks: list[Block], norm: str, text: str) -> list[Block]:
-    """Map blocks of a normalised copy back onto the original text (loose Docs only)."""
+    """Map blocks of a normalised copy back onto the original text (loose Docs only): each
+    block's first and last line are searched with any whitespace between their words."""
     if norm == text:
         return blocks
     out, pos = [], 0
-    for b in sorted(blocks, key=lambda b: b.start):
-        first_line = norm[b.start:b.end].split("\n", 1)[0]
-        i = text.find(first_line, pos if b.kind in {"article", "annex"} else max(0, pos - 2000))
-        if i < 0:
+    for b in sorted(blocks, key=lambda b: (b.start, -b.end)):
+        lines = norm[b.start:b.end].split("\n")
+        first = _find_loose(text, lines[0], pos)
+        if first is None:
             continue
-        length = len(first_line) if b.kind not in {"article", "annex", "lid"} else None
-        end = i + length if length else _find_end(text, norm[b.start:b.end], i)
-        out.append(Block(b.kind, b.label, i, end))
-        pos = i
+        last = _find_loose(text, lines[-1], first[0]) if len(lines) > 1 else first
+        if last is None:
+            continue
+        out.append(Block(b.kind, b.label, first[0], last[1]))
+        pos = first[0]
     return out
 
 
-def _find_end(text: str, block_text: str, start: int) -> int:
-    last_line = block_text.rsplit("\n", 1)[-1]
-    j = text.find(last_line, start)
-    return j + len(last_line) if j >= 0 else start + len(block_text.split("\n", 1)[0])
+def _find_loose(text: str, line: str, pos: int) -> tuple[int, int] | None:
+    words = line.split()
+    if not words:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+    return m.span() if m else None
 
 
 def find_title(text: str, blocks: list[Block], meta: dict) -> str | None:
@@ -114,6 +118,8 @@ class Line:
     article: str = ""    # enclosing article label
     article_heading: str = ""
     annex: str = ""      # enclosing annex label
+    block_start: int = 0  # span of that block on this line (differs from the line in loose Docs)
+    block_end: int = 0
 
 
 CONTAINERS = ("article", "annex", "lid", "list_item", "definition")
@@ -131,24 +137,23 @@ def lines_with_context(text: str, blocks: list[Block]) -> list[Line]:
         start, end = pos, pos + len(raw)
         pos = end + 1
         open_blocks = [b for b in open_blocks if b.end > start]
-        starting = []
-        while k < len(ordered) and ordered[k].start <= start:
+        while k < len(ordered) and ordered[k].start < max(end, start + 1):
             if ordered[k].end > start:
-                starting.append(ordered[k])
+                open_blocks.append(ordered[k])
             k += 1
-        open_blocks.extend(starting)
-        here = [b for b in open_blocks if b.start <= start < b.end]
-        kind = next((kd for kd in LINE_KINDS for b in here if b.kind == kd and b.start == start), "paragraph")
+        # blocks that begin on this line (a loose Doc's block may start after a "| " or bullet)
+        beginning = [b for b in open_blocks if start <= b.start < max(end, start + 1)]
+        kind_block = next((b for kd in LINE_KINDS for b in beginning if b.kind == kd), None)
+        kind = kind_block.kind if kind_block else "paragraph"
+        here = [b for b in open_blocks if b.start < max(end, start + 1)]
         article = next((b for b in reversed(here) if b.kind == "article"), None)
         annex = next((b for b in reversed(here) if b.kind == "annex"), None)
         specific = [b for b in here if b.label and b.kind != "heading"]
         loc_block = min(specific, key=lambda b: b.end - b.start) if specific else None
-        heading = ""
-        if article is not None:
-            first = text[article.start:article.end].split("\n", 1)[0]
-            heading = first
+        heading = text[article.start:article.end].split("\n", 1)[0] if article is not None else ""
+        bs, be = (kind_block.start, min(kind_block.end, end)) if kind_block else (start, end)
         out.append(Line(start, end, kind, loc_block.label if loc_block else "",
-                        article.label if article else "", heading, annex.label if annex else ""))
+                        article.label if article else "", heading, annex.label if annex else "", bs, be))
     return out
 
 
