@@ -196,6 +196,10 @@ class ReplayServer:
         with self._lock:
             self.faults.clear()
 
+    def _log_copy(self) -> list[dict]:
+        with self._lock:
+            return list(self.requests)
+
     def clear_log(self) -> None:
         with self._lock:
             self.requests.clear()
@@ -243,7 +247,7 @@ class ReplayServer:
         if path.lower() == "/zoekservice/sru/search":
             return "sru", None, lambda: self._search(CVDR, params)
         if path == "/_log":
-            return "log", None, lambda: _Answer(200, json.dumps(self.requests, default=str).encode(),
+            return "log", None, lambda: _Answer(200, json.dumps(self._log_copy(), default=str).encode(),
                                                 "application/json")
         if path == "/robots.txt":
             return "other", None, lambda: _Answer(200, b"User-agent: *\nDisallow: /zoeken/resultaat\n", "text/plain")
@@ -312,11 +316,9 @@ class ReplayServer:
             return _Answer(503, HTML_503, "text/html; charset=utf-8")
         maximum = min(maximum, MAX_PAGE)
         try:
-            hits = self._matching(source, query)
+            ordered, rendered, hits = self._matching(source, query)
         except CQLError as error:
             return diagnostic(error.code, error.message, error.details)
-        with self._lock:
-            ordered, rendered = self._ordered[source], self._rendered
         page = hits[start - 1: start - 1 + maximum]
         out = []
         for position, index in enumerate(page, start):
@@ -326,27 +328,23 @@ class ReplayServer:
         next_position = end + 1 if end < len(hits) and page else None
         return _Answer(200, records.search_response(source, out, len(hits), start, maximum, query, next_position))
 
-    def _matching(self, source: str, query: str) -> list[int]:
-        key = (source, query)
-        cached = self._query_cache.get(key)
-        if cached is not None:
-            return cached
-        predicate = compile_query(parse(query), OP_INDEXES if source == OP else CVDR_INDEXES)
-        if source == CVDR and "c.product-area" in query.lower():
-            raise CQLError(16, "Unsupported index: c.product-area", "c.product-area")
-        with self._lock:
-            ordered = self._ordered[source]
-        hits = [n for n, item in enumerate(ordered) if predicate(lambda idx, f=item.fields(): f.get(idx, []))]
-        with self._lock:
-            if self._ordered[source] is ordered:
-                self._query_cache[key] = hits
-        return hits
+    def _matching(self, source: str, query: str) -> tuple[list[CorpusItem], dict, list[int]]:
+        """The items and rendered records of one corpus generation, and the positions matching `query`."""
+        with self._lock:  # take one consistent generation; reload() may swap them meanwhile
+            ordered, rendered, cache = self._ordered[source], self._rendered, self._query_cache
+        hits = cache.get((source, query))
+        if hits is None:
+            predicate = compile_query(parse(query), OP_INDEXES if source == OP else CVDR_INDEXES)
+            hits = [n for n, item in enumerate(ordered) if predicate(lambda idx, f=item.fields(): f.get(idx, []))]
+            cache[(source, query)] = hits
+        return ordered, rendered, hits
 
 
 def _handler(server: ReplayServer):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "KanaalwijzerReplay/1.0"
+        disable_nagle_algorithm = True  # header and body go out as separate writes; avoid 40 ms ACK stalls
 
         def do_GET(self):
             answer, entry = server.handle("GET", self.path, self.headers)
