@@ -38,8 +38,9 @@ def _settings(ctx, param, values):
 @click.option("--page-size", type=click.IntRange(1, 1000), help="Records per SRU-pagina.")
 @click.option("--window-days", type=click.IntRange(1, 366), help="Dagen per datumvenster (standaard 7).")
 @click.option("--publication", multiple=True,
-              type=click.Choice(["Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling"]),
-              help="Publicatie(s) voor de bron gemeenteblad (herhaalbaar); standaard Gemeenteblad.")
+              type=click.Choice(["Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling",
+                                 "all"]),
+              help="Publicatie(s) voor de bron gemeenteblad (herhaalbaar; 'all' = alle vier); standaard Gemeenteblad.")
 @click.option("--set", "overrides", multiple=True, callback=_settings, metavar="NAAM=WAARDE",
               help="Scrapy-instelling overschrijven (herhaalbaar), bv. DOWNLOAD_DELAY=0.")
 @click.option("--no-probe", is_flag=True, help="De bereikbaarheidstest vooraf overslaan.")
@@ -50,6 +51,8 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
 
     if since and until and since > until:
         raise click.BadParameter("--since ligt na --until", param_hint="--since")
+    if "all" in publication:
+        publication = ("Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling")
     options = HarvestOptions(
         sources=("gemeenteblad", "cvdr") if source == "all" else (source,), since=since, until=until, mode=mode,
         body=body, page_size=page_size, window_days=window_days, publications=tuple(publication),

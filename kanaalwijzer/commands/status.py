@@ -19,7 +19,7 @@ def freshness(store) -> dict:
         ok_run = store.query("SELECT * FROM harvest_runs WHERE source = ? AND status = 'done'"
                              " ORDER BY id DESC LIMIT 1", (label,))
         last_window = store.query("SELECT * FROM harvest_windows WHERE source = ? AND status = 'done'"
-                                  " ORDER BY finished_at DESC, id DESC LIMIT 1", (label,))
+                                  " ORDER BY window_end DESC, id DESC LIMIT 1", (label,))
         pending = store.failed_windows(label)
         sources.append({
             "source": label,
