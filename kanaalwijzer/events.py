@@ -210,6 +210,9 @@ def record_changes(store: Store, before: dict, after: dict, *, today: date | Non
             # Compare with what we knew of the predecessor, else with what we know now.
             prev_rows = [] if not prev else before["channels"].get(_lv_key(prev), []) \
                 if _lv_key(prev) in known else after["channels"].get(_lv_key(prev), [])
+            ends = [day for day in (lv["valid_to"], d["valid_to"]) if day]
+            if ends and min(ends) < today.isoformat():
+                continue  # history we only learn of now: the decision is news, its old channels are not
             for kind, channel, b, a, evidence in channel_changes(prev_rows, after["channels"].get(_lv_key(lv), [])):
                 events.append(_event(kind, d, lv, b, a, {"publication_id": lv["publication_id"],
                                                          "title": d["title"], "channels": evidence},
@@ -388,6 +391,8 @@ def summary(event: dict) -> str:
     before, after = event.get("before") or {}, event.get("after") or {}
     title = f"“{event['title']}”" if event.get("title") else "het besluit"
     if kind == "new_decision":
+        if (after.get("regime") or "wmebv_designation") != "wmebv_designation":
+            return f"{who}: besluit onder de oude regeling (art. 2:15 Awb) gevonden: {title}{_per(event)}"
         return f"{who}: nieuw aanwijzingsbesluit {title}{_per(event)}"
     if kind == "new_version":
         return f"{who}: nieuwe versie van {title}{_per(event)}"
@@ -410,8 +415,8 @@ def summary(event: dict) -> str:
         return f"{who}: {title} vervangen{by}{_per(event)}"
     if kind == "decision_withdrawn":
         return f"{who}: {title} ingetrokken{_per(event)}"
-    if kind == "decision_expired":
-        return f"{who}: {title} vervallen{_per(event)}"
+    if kind == "decision_expired":  # a CVDR end date without a known successor or withdrawal
+        return f"{who}: {title} geldt niet meer{_per(event)} (einddatum volgens CVDR)"
     if kind == "body_status":
         return (f"{who}: van ‘{STATUS_LABELS.get(before.get('status'), before.get('status'))}’ naar "
                 f"‘{STATUS_LABELS.get(after.get('status'), after.get('status'))}’{_per(event)}")

@@ -49,8 +49,11 @@ def document_for(store: Store, publication_id: str, version: int) -> Document:
                            (publication_id, version)).fetchone()
     blocks = [Block(b["kind"], b.get("label", ""), b["start"], b["end"])
               for b in json.loads(row["structure_json"] or "[]") if isinstance(b, dict)]
-    meta = {k: pub[k] for k in ("title", "body_name", "body_type", "body_code", "published",
-                                "issued", "valid_from", "valid_to", "source")}
+    # The publication's metadata under the names the document parser gives XML metadata.
+    meta = {"id": publication_id, "title": pub["title"], "creator": pub["body_name"],
+            "OVERHEID.organisationType": pub["body_type"], "issued": pub["issued"], "available": pub["published"],
+            "modified": pub["modified"], "inwerkingtredingDatum": pub["valid_from"] if pub["source"] == "cvdr" else None}
+    meta = {k: v for k, v in meta.items() if v}
     fmt = "cvdr_xml" if pub["source"] == "cvdr" else "gemeenteblad_xml"
     return Document(row["text"], blocks, fmt, meta)
 

@@ -24,10 +24,15 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: één object (of een lijst bij meerdere bestanden); jsonl: één regel per bestand.")
-def command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option("--pending", is_flag=True,
+              help="Alle versies in de store die deze pijplijnversie nog niet zag; daarna het register bijwerken.")
+def command(paths: tuple[str, ...], fmt: str, pending: bool) -> None:
     """Herken aanwijzingsbesluiten en hun kanalen in .txt-, .xml- (Gemeenteblad/CVDR) en .html-bestanden."""
     from nlp.pipeline import empty_result, extract
 
+    if pending:
+        _pending()
+        return
     if not paths:
         raise click.UsageError("geef een of meer bestanden of mappen op")
     results = []
@@ -49,3 +54,16 @@ def command(paths: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         payload = results[0] if len(results) == 1 else results
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _pending() -> None:
+    """`--pending`: extract what the store holds and update the designation registry (registry.py)."""
+    from kanaalwijzer import registry
+    from kanaalwijzer.store import open_store
+    from nlp.pipeline import extract_document, pipeline_version
+
+    with open_store() as store:
+        result = registry.extract_pending(store, pipeline_version(),
+                                          lambda document: extract_document(document, document.meta.get("id", "")))
+    click.echo(f"{result.extracted} versies geëxtraheerd, {result.failed} mislukt, "
+               f"{len(result.events)} wijzigingen vastgelegd", err=True)
