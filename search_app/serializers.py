@@ -63,11 +63,11 @@ def version(row) -> dict:
 
 
 def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
-    """Each channel with an anchor id and whether its evidence offsets really point at its quoted
+    """Each channel with whether its evidence offsets really point at its quoted
     words in this text. When they do not (text changed), the quote is looked up once; if it is
     not found uniquely, the channel is shown without a highlight rather than at a wrong place."""
     result = []
-    for number, channel in enumerate(channels, start=1):
+    for channel in channels:
         evidence = dict(channel.get("evidence") or {})
         quote = evidence.get("text") or ""
         start, end = evidence.get("start"), evidence.get("end")
@@ -77,7 +77,7 @@ def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
             evidence["start"] = text.index(quote)
             evidence["end"] = evidence["start"] + len(quote)
             located = True
-        result.append({**channel, "evidence": evidence, "anchor": f"bewijs-{number}", "located": located})
+        result.append({**channel, "evidence": evidence, "anchor": None, "located": located})
     return result
 
 

@@ -32,17 +32,28 @@ def snippet(html: str) -> Markup:
     return Markup("".join(balanced))
 
 
-def highlight(text: str, spans: Iterable[tuple[int, int, str]]) -> Markup:
-    """The text with each (start, end, id) span wrapped in <mark id=...>: the text is split at the
-    offsets and each piece escaped. Overlapping spans are merged into the first one's mark;
-    offsets outside the text are ignored rather than trusted."""
+def highlight(text: str, spans: list[tuple[int, int]], prefix: str = "bewijs") -> tuple[Markup, list[str | None]]:
+    """The text with each (start, end) span wrapped in <mark id="bewijs-N">: the text is split at
+    the offsets and each piece escaped. Overlapping spans share one mark (their union). Returns
+    the HTML and, per input span, the id of the mark that holds it (None for offsets outside the
+    text, which are ignored rather than trusted)."""
+    valid = sorted((start, end, i) for i, (start, end) in enumerate(spans)
+                   if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text))
+    merged: list[list] = []  # [start, end, [input indexes]]
+    for start, end, i in valid:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(i)
+        else:
+            merged.append([start, end, [i]])
+    ids: list[str | None] = [None] * len(spans)
     pieces, cursor = [], 0
-    for start, end, mark_id in sorted(spans):
-        start, end = max(start, cursor), min(end, len(text))
-        if start >= end:
-            continue
+    for number, (start, end, members) in enumerate(merged, start=1):
+        mark_id = f"{prefix}-{number}"
+        for i in members:
+            ids[i] = mark_id
         pieces.append(escape(text[cursor:start]))
         pieces.append(Markup('<mark id="{}">{}</mark>').format(mark_id, text[start:end]))
         cursor = end
     pieces.append(escape(text[cursor:]))
-    return Markup("").join(pieces)
+    return Markup("").join(pieces), ids

@@ -31,8 +31,10 @@ def show(pub_id: str):
     row = extraction(store, pub_id, current["version"])
     result = serializers.loads(row["result_json"], {}) if row else {}
     channels = serializers.channels_with_evidence(result.get("channels") or [], current["text"])
-    text_html = highlight(current["text"], [(c["evidence"]["start"], c["evidence"]["end"], c["anchor"])
-                                            for c in channels if c["located"]])
+    text_html, anchors = highlight(current["text"], [(c["evidence"].get("start"), c["evidence"].get("end"))
+                                                     if c["located"] else (None, None) for c in channels])
+    for channel, anchor in zip(channels, anchors):
+        channel["anchor"] = anchor
     linked = store.linked_publications(pub_id)
     cite = citation(pub, current["fetched_at"])
     data = {

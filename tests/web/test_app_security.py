@@ -74,8 +74,17 @@ def test_snippet_filter_keeps_only_mark():
 
 def test_highlight_escapes_pieces_and_ignores_bad_offsets():
     text = "<b>één</b> & kanaal"
-    assert str(highlight(text, [(11, 12, "m1")])) == '&lt;b&gt;één&lt;/b&gt; <mark id="m1">&amp;</mark> kanaal'
-    assert str(highlight(text, [(50, 60, "x"), (3, 1, "y")])) == "&lt;b&gt;één&lt;/b&gt; &amp; kanaal"
+    html, ids = highlight(text, [(11, 12)])
+    assert str(html) == '&lt;b&gt;één&lt;/b&gt; <mark id="bewijs-1">&amp;</mark> kanaal' and ids == ["bewijs-1"]
+    html, ids = highlight(text, [(50, 60), (3, 1), (None, None)])
+    assert str(html) == "&lt;b&gt;één&lt;/b&gt; &amp; kanaal" and ids == [None, None, None]
+
+
+def test_overlapping_evidence_shares_one_mark():
+    text = "Fax, sociale media en WhatsApp zijn geen aangewezen kanalen."
+    html, ids = highlight(text, [(0, 3), (0, 30), (22, 30), (36, 40)])
+    assert ids == ["bewijs-1", "bewijs-1", "bewijs-1", "bewijs-2"]
+    assert str(html).count("<mark") == 2 and '<mark id="bewijs-1">Fax, sociale media en WhatsApp</mark>' in str(html)
 
 
 def test_no_endpoint_proxies_elasticsearch(app):
