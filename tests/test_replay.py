@@ -365,3 +365,19 @@ def test_cli_prints_urls_serves_and_stops_on_ctrl_c():
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
     assert process.returncode == 0
+
+
+def test_html_pages_carry_the_real_sites_furniture(server):
+    v1 = next(i for i in CVDR_ITEMS if i.id == "CVDR762001_1")
+    page = requests.get(f"{server.base_url}/lokaleregelgeving/CVDR762001/1", timeout=10).text
+    assert "Geldend van 01-01-2026 t/m 31-03-2026" in page and v1.title in page
+    newest = requests.get(f"{server.base_url}/lokaleregelgeving/CVDR762001", timeout=10).text
+    assert "Geldend van 01-04-2026 t/m heden" in newest
+    op = requests.get(f"{server.base_url}/zoek/gmb-2025-498211.html", timeout=10).text
+    assert "Gemeenteblad van &#x27;s-Gravenhage" in op and "Gemeenteblad 2025, 498211" in op
+
+
+def test_cli_rejects_a_bad_fault_spec():
+    result = subprocess.run([sys.executable, "-m", "kanaalwijzer.cli", "replay", "--fault", "teapot"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2 and "unknown fault kind" in result.stderr

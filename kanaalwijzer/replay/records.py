@@ -235,14 +235,30 @@ def metadata_owms_xml(item: CorpusItem) -> bytes:
     ).encode()
 
 
+def _dutch(iso: str) -> str:
+    return "-".join(reversed(iso.split("-")))
+
+
 def html_page(item: CorpusItem) -> bytes:
-    """A plain HTML rendering (one paragraph per `al`), enough for a spider that follows the html link."""
+    """A plain HTML rendering (one paragraph per `al`) with the page furniture of the real sites:
+    the 'Gemeenteblad van X' heading and metadata table for OP, the validity line for CVDR."""
     try:
         root = etree.fromstring(item.xml)
         paragraphs = ["".join(el.itertext()) for el in root.iter("{*}al", "{*}titel", "{*}entry")]
     except etree.XMLSyntaxError:
         paragraphs = [item.text]
+    m = item.meta
+    if item.source == CVDR:
+        until = f"t/m {_dutch(m['in_force_to'])}" if m.get("in_force_to") else "t/m heden"
+        furniture = (f"<p>Geldend van {_dutch(m['in_force_from'])} {until}</p><h2>Intitulé</h2>"
+                     if m.get("in_force_from") else "")
+    else:
+        furniture = (f"<h2>{html_escape(m['publicatienaam'])} van {html_escape(m['creator'])}</h2>"
+                     "<table><tr><th>Datum publicatie</th><th>Organisatie</th><th>Jaargang en nummer</th><th>Rubriek</th></tr>"
+                     f"<tr><td>{_dutch(m['available'])}</td><td>{html_escape(m['creator'])}</td>"
+                     f"<td>{html_escape(m['publicatienaam'])} {item.year}, {item.id.split('-')[-1]}</td>"
+                     f"<td>{html_escape(m['rubriek'])}</td></tr></table>")
     body = "\n".join(f"<p>{html_escape(p)}</p>" for p in paragraphs if p.strip())
     return (f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{html_escape(item.title)}</title>'
             f'<meta name="DC.identifier" content="{html_escape(item.id)}"></head><body>'
-            f"<h1>{html_escape(item.title)}</h1>\n{body}\n</body></html>\n").encode()
+            f"<h1>{html_escape(item.title)}</h1>{furniture}\n{body}\n</body></html>\n").encode()
