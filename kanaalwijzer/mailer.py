@@ -41,6 +41,10 @@ _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-
 SECURITY = ("none", "starttls", "tls")
 
 
+class MailError(ValueError):
+    """Mail could not be sent (a ValueError, so a form can show the message)."""
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     """Where and how to send: KANAALWIJZER_SMTP_HOST, _PORT, _SECURITY (none|starttls|tls), _USER,
@@ -116,8 +120,14 @@ def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_
         f" elektronische kanalen{_describe(clean)}.\n\nBevestig met deze link:\n{link}\n\n"
         "Deed u dit niet, dan hoeft u niets te doen: zonder bevestiging sturen we niets.\n")
     if settings.host:
-        with settings.connect() as client:
-            client.send_message(message)
+        try:
+            with settings.connect() as client:
+                client.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            # no confirmation mail, no subscription: the visitor can simply try again
+            store.db.execute("DELETE FROM subscriptions WHERE id = ?", (cur.lastrowid,))
+            log.error("bevestigingsmail aan %s niet verstuurd: %s", email, exc)
+            raise MailError("De bevestigingsmail kon niet worden verstuurd; probeer het later opnieuw.") from exc
     else:
         log.warning("geen SMTP-server ingesteld; bevestigingslink voor %s: %s", email, link)
     return {"id": cur.lastrowid, "email": email, "filters": clean, "confirm_token": confirm_token,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import smtplib
 import socket
 import subprocess
 import sys
@@ -243,3 +244,82 @@ def test_events_after_the_digest_week_wait_for_the_next_one(db, smtp):
     smtp.messages.clear()
     assert mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE).sent == 0
     assert mailer.send_digests(db, smtp.settings, week="2026-W11", base_url=BASE).sent == 1
+
+
+# -- TLS and credentials, from the same settings the environment gives ------------------------------
+def _self_signed(tmp_path):
+    """A certificate for 127.0.0.1, made here; the client trusts exactly this one."""
+    import datetime as dt
+    import ipaddress
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(cert_file, key_file)
+    client = ssl.create_default_context(cafile=str(cert_file))
+    return server, client
+
+
+class _Credentials:
+    def __init__(self):
+        self.logins = []
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+        self.logins.append((mechanism, auth_data.login, session.ssl is not None))
+        return AuthResult(success=auth_data.login == b"kw" and auth_data.password == b"geheim")
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_tls_and_login_from_environment_settings(db, tmp_path, monkeypatch, security):
+    server_context, client_context = _self_signed(tmp_path)
+    inbox, credentials, port = Inbox(), _Credentials(), free_port()
+    if security == "starttls":
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=server_context,
+                                require_starttls=True, authenticator=credentials, auth_require_tls=True)
+    else:
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, ssl_context=server_context,
+                                authenticator=credentials, auth_require_tls=False)
+    controller.start()
+    try:
+        for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": security, "USER": "kw",
+                            "PASSWORD": "geheim", "FROM": "wijzigingen@kanaalwijzer.test"}.items():
+            monkeypatch.setenv(f"KANAALWIJZER_SMTP_{name}", value)
+        settings = mailer.SmtpSettings(ssl_context=client_context, timeout=5)
+        assert (settings.port, settings.security, settings.user) == (port, security, "kw")
+        mailer.subscribe(db, "alice@example.org", {}, settings=settings)
+        assert len(inbox.messages) == 1 and credentials.logins[0][1] == b"kw"
+        if security == "starttls":  # the login happened inside the upgraded connection
+            assert credentials.logins[0][2]
+
+        monkeypatch.setenv("KANAALWIJZER_SMTP_PASSWORD", "fout")
+        with pytest.raises(mailer.MailError) as refused:
+            mailer.subscribe(db, "bob@example.org", {}, settings=mailer.SmtpSettings(ssl_context=client_context,
+                                                                                      timeout=5))
+        assert isinstance(refused.value.__cause__, smtplib.SMTPException)
+        assert len(inbox.messages) == 1
+        assert [r[0] for r in db.query("SELECT email FROM subscriptions")] == ["alice@example.org"]
+    finally:
+        controller.stop()
+
+
+def test_bad_security_setting_is_refused(monkeypatch):
+    monkeypatch.setenv("KANAALWIJZER_SMTP_SECURITY", "ssl3")
+    with pytest.raises(ValueError, match="KANAALWIJZER_SMTP_SECURITY"):
+        mailer.SmtpSettings()
