@@ -54,6 +54,7 @@ AUTH_LABELS = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
 STATUS_LABELS = {"not_harvested": "nog niet geoogst", "none": "geen aanwijzingsbesluit",
                  "unknown": "besluit, datum inwerkingtreding onbekend", "future": "besluit nog niet in werking",
                  "in_force": "besluit in werking"}
+MAX_DIFF = 20_000  # characters of text diff kept in a new-version event's evidence
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"]
 
@@ -205,8 +206,10 @@ def record_changes(store: Store, before: dict, after: dict, *, today: date | Non
             else:  # a new content version of a known publication, or a later CVDR expression
                 prev = _old_content(old_decisions.get(decision_id), lv) \
                     or (lvs[index - 1] if index else _predecessor(after, d))
+                diff = legal_version_diff(store, prev, lv) if prev else ""
                 events.append(_event("new_version", d, lv, _lv_state(prev) if prev else None, _lv_state(lv),
-                                     {"publication_id": lv["publication_id"], "title": d["title"]}))
+                                     {"publication_id": lv["publication_id"], "title": d["title"],
+                                      "diff": diff[:MAX_DIFF], "diff_truncated": len(diff) > MAX_DIFF}))
             # Compare with what we knew of the predecessor, else with what we know now.
             prev_rows = [] if not prev else before["channels"].get(_lv_key(prev), []) \
                 if _lv_key(prev) in known else after["channels"].get(_lv_key(prev), [])

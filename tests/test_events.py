@@ -67,6 +67,8 @@ def test_second_cvdr_version_with_a_changed_channel(store):
                             ("channel_rescoped", "gmb-2025-100", "email"), ("new_version", "gmb-2025-100", None)]
     version = next(e for e in found if e["kind"] == "new_version")
     assert version["before"]["publication_id"] == "CVDR700_1" and version["after"]["publication_id"] == "CVDR700_2"
+    assert version["evidence"]["diff"].startswith("--- CVDR700_1 versie 1\n+++ CVDR700_2 versie 1")
+    assert "+CVDR700_2" in version["evidence"]["diff"]
     rescoped = next(e for e in found if e["kind"] == "channel_rescoped")
     assert set(rescoped["before"]["designated"]) == {"bezwaarschriften"}
     assert set(rescoped["after"]["designated"]) == {"bezwaarschriften", "zienswijzen"}
