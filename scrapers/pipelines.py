@@ -3,7 +3,8 @@
 - PublicationItem: upserted by id; a second item with an id already handled in this crawl is
   dropped (a record can turn up in two windows or in a work query). Its record XML is kept raw.
 - FileItem 'xml': the bytes are kept raw, then normalised (kanaalwijzer.documents) into text +
-  structure and added as a version (same content hash: no new version). A document that does not
+  structure and added as a version (same content hash: no new version); the publication's
+  `modified` then moves to the date this text belongs to. A document that does not
   parse cleanly is kept raw with its error and logged; it never becomes a version, because a
   half-read text must not pass for what was published.
 - FileItem 'metadata': kept raw; an unreadable one gets its error recorded.
@@ -51,7 +52,8 @@ class StorePipeline:
 
     def store_publication(self, item: PublicationItem) -> PublicationItem:
         if item.id in self.seen:
-            raise DropItem(f"publicatie {item.id} al verwerkt in deze run")
+            # expected (overlapping windows, CVDR work queries): not worth a warning
+            raise DropItem(f"publicatie {item.id} al verwerkt in deze run", log_level="DEBUG")
         self.seen.add(item.id)
         with self.store.transaction():
             self.store.upsert_publication(item.id, **item.fields)
@@ -77,6 +79,9 @@ class StorePipeline:
                     item.publication_id, doc.text, [asdict(block) for block in doc.blocks],
                     source_modified=item.source_modified, content_hash=content_hash(doc.text))
                 item.version, item.new_version = result.version, result.created
+                # the text of this modification date is now held (see the spider's incremental check)
+                self.store.db.execute("UPDATE publications SET modified = ? WHERE id = ?",
+                                      (item.source_modified, item.publication_id))
         if item.error:
             log.warning("%s van %s bewaard met fout: %s", item.kind, item.publication_id, item.error)
         return item

@@ -125,6 +125,28 @@ def test_changed_modified_date_is_fetched_again(op_spider):
     assert "gmb-2025-104233" in {r.cb_kwargs.get("publication_id") for r in out if isinstance(r, scrapy.Request)}
 
 
+def test_changed_record_keeps_the_old_modified_until_its_text_is_stored(op_spider, db):
+    store = op_spider.store
+    store.upsert_publication("gmb-2025-104233", source="officielepublicaties", modified="2025-03-01")
+    store.add_version("gmb-2025-104233", "oude tekst")
+    _, out = first_page(op_spider)
+    item = next(i for i in out if isinstance(i, PublicationItem) and i.id == "gmb-2025-104233")
+    assert item.fields["modified"] == "2025-03-01"  # a kill now leaves it to be fetched again
+    pipeline = StorePipeline(db)
+    pipeline.open_spider()
+    pipeline.process_item(item)
+    pipeline.process_item(FileItem("gmb-2025-104233", "xml", "https://x/gmb-2025-104233.xml",
+                                   (SRU / "op_document.xml").read_bytes(), 200, "application/xml", "2025-03-12"))
+    pipeline.close_spider()
+    assert store.publication("gmb-2025-104233")["modified"] == "2025-03-12"
+
+
+def test_record_without_xml_is_up_to_date_without_a_text(op_spider):
+    op_spider.store.upsert_publication("wsb-2025-2210", source="officielepublicaties", modified="2025-03-13")
+    _, out = first_page(op_spider)
+    assert "wsb-2025-2210" not in {r.cb_kwargs.get("publication_id") for r in out if isinstance(r, scrapy.Request)}
+
+
 def test_window_claiming_too_much_is_split(op_spider):
     op_spider.split_at = 3  # the fixture claims 4
     window, out = first_page(op_spider)

@@ -57,9 +57,9 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
         sources=("gemeenteblad", "cvdr") if source == "all" else (source,), since=since, until=until, mode=mode,
         body=body, page_size=page_size, window_days=window_days, publications=tuple(publication),
         settings=overrides, probe=not no_probe)
-    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    level = logging.getLevelName(max(logging.getLogger().getEffectiveLevel(), logging.DEBUG))
     try:
-        summaries = run_harvest(options, log_level="INFO" if verbose else "WARNING")
+        summaries = run_harvest(options, log_level=level)
     except ServicesUnreachable as error:
         click.echo(str(error), err=True)
         sys.exit(3)

@@ -214,10 +214,17 @@ class SruHarvestSpider(scrapy.Spider):
         window.seen += 1
         self.counts["records"] += 1
         pub_id = fields["id"]
-        up_to_date = self.store.scalar(
-            "SELECT 1 FROM publications p JOIN versions v ON v.publication_id = p.id"
-            " WHERE p.id = ? AND p.modified IS ? LIMIT 1", (pub_id, fields["modified"]))
-        yield PublicationItem(pub_id, self.publication_fields(fields), raw, page_url)
+        known = self.store.query(
+            "SELECT modified, EXISTS (SELECT 1 FROM versions v WHERE v.publication_id = p.id) AS has_text"
+            " FROM publications p WHERE id = ?", (pub_id,))
+        up_to_date = bool(known) and known[0]["modified"] == fields["modified"] and (
+            known[0]["has_text"] or not fields.get("url_xml"))
+        publication = self.publication_fields(fields)
+        if known and not up_to_date and fields.get("url_xml"):
+            # `modified` says which state of the text we hold: it moves on only when the new
+            # text is stored (pipeline), so a run killed in between fetches it again.
+            publication["modified"] = known[0]["modified"]
+        yield PublicationItem(pub_id, publication, raw, page_url)
         if not from_work_query and self.source == sru.CVDR:
             yield from self.expand_work(fields, window)
         if up_to_date or pub_id in self.requested:
