@@ -14,13 +14,14 @@ def wants_json() -> bool:
     return request.args.get("format") == "json" or request.path.startswith("/api/")
 
 
-def respond(template: str, data: dict, /, *, csv_table: tuple[Sequence[str], Iterable[Sequence]] | None = None,
-            atom: Callable[[], bytes | str] | None = None, filename: str = "kanaalwijzer", **context):
-    """Render `template` with `context`, or serialise `data` (json), `csv_table` or `atom`."""
+def respond(template: str, data: dict | Callable[[], dict], /, *, csv_table: tuple[Sequence[str], Iterable[Sequence]] | None = None,
+            atom: Callable[[], bytes | str] | bool | None = None, filename: str = "kanaalwijzer", **context):
+    """Render `template` with `context`, or serialise `data` (json; a callable is only called
+    then), `csv_table` or `atom` (True: the view answers atom itself, by a redirect to a feed)."""
     allowed = ["html", "json"] + (["csv"] if csv_table else []) + (["atom"] if atom else [])
     fmt = output_format(tuple(allowed))
     if fmt == "json":
-        return jsonify(data)
+        return jsonify(data() if callable(data) else data)
     if fmt == "csv":
         header, rows = csv_table
         buffer = io.StringIO()

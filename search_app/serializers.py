@@ -18,6 +18,10 @@ def hit(h) -> dict:
     return data
 
 
+def facet_value(v) -> dict:
+    return {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+
+
 def search_result(req, result) -> dict:
     return {
         "query": {"q": req.q, "filters": req.filters, "date_from": _iso(req.date_from), "date_to": _iso(req.date_to),
@@ -27,7 +31,7 @@ def search_result(req, result) -> dict:
         "per_page": result.per_page,
         "took_ms": round(result.took_ms, 2),
         "hits": [hit(h) for h in result.hits],
-        "facets": {name: [asdict(v) for v in values] for name, values in result.facets.items()},
+        "facets": {name: [facet_value(v) for v in values] for name, values in result.facets.items()},
     }
 
 

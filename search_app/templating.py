@@ -4,7 +4,9 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from flask import Flask, render_template, request, url_for
+from urllib.parse import urlencode
+
+from flask import Flask, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from kanaalwijzer.store import AMSTERDAM
@@ -14,6 +16,8 @@ from .params import BadParameter, url_args
 from .snippets import snippet
 
 log = logging.getLogger(__name__)
+
+FACET_VALUES_SHOWN = 12
 
 
 def datum(value) -> str:
@@ -53,10 +57,21 @@ def http_url(value) -> str | None:
 
 
 def toggle_url(facet: str, value: str) -> str:
-    """The current search with one facet value switched on or off (back to page 1)."""
+    """The current search with one facet value switched on or off (back to page 1). Built by hand
+    rather than with url_for: a results page holds hundreds of these links."""
+    if "_kw_search_path" not in g:
+        g._kw_search_path = url_for(request.endpoint, **(request.view_args or {}))
+    pairs = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", facet)]
     selected = request.args.getlist(facet)
     values = [v for v in selected if v != value] if value in selected else [*selected, value]
-    return url_for(request.endpoint, **url_args(**{facet: values or None, "page": None}))
+    query = urlencode(pairs + [(facet, v) for v in values])
+    return f"{g._kw_search_path}?{query}" if query else g._kw_search_path
+
+
+def shown_facet_values(values, limit: int = FACET_VALUES_SHOWN):
+    """The most frequent values plus every selected one (so a selection can always be undone)."""
+    top = list(values[:limit])
+    return top + [v for v in values[limit:] if v.selected]
 
 
 def page_url(page: int) -> str:
@@ -86,7 +101,7 @@ def _error(error):
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet, sentence=sentence)
     app.jinja_env.globals.update(
-        labels=labels, label=labels.label, toggle_url=toggle_url, page_url=page_url, format_url=format_url,
+        labels=labels, label=labels.label, toggle_url=toggle_url, shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
     )
     app.register_error_handler(BadParameter, _error)
     app.register_error_handler(HTTPException, _error)

@@ -34,6 +34,8 @@ def show(key: str):
     body = lookup.by_key(key)
     if body is None:
         abort(404)
+    if output_format(("html", "json", "atom")) == "atom":  # the municipality's changes
+        return redirect(url_for("digest.feed_body", code=body.code))
     store = get_store()
     today = datetime.now(AMSTERDAM).date()
     decisions = registry.decisions_of(store, body.code)
@@ -48,5 +50,5 @@ def show(key: str):
         {d["decision_id"]: serializers.decision(d, store.publication(d["publication_id"])) for d in decisions},
     )
     publications = store.publications("body_code = ?", (body.code,))
-    return respond("gemeente/show.html", answer, title=f"Gemeente {body.name}", body=body, answer=answer,
+    return respond("gemeente/show.html", answer, atom=True, title=f"Gemeente {body.name}", body=body, answer=answer,
                    publications=publications, today=today)

@@ -1,7 +1,7 @@
 """Zoeken: the home page (search box + municipality finder) and the search results with facets."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 
 from .. import serializers
 from ..params import output_format, search_request
@@ -10,7 +10,7 @@ from ..resources import get_search
 
 bp = Blueprint("zoeken", __name__)
 
-FORMATS = ("html", "json", "csv")
+FORMATS = ("html", "json", "csv", "atom")
 
 
 @bp.get("/")
@@ -25,6 +25,8 @@ def search():
 
     req = search_request()
     fmt = output_format(FORMATS)
+    if fmt == "atom":  # a search as a feed = the changes to what it finds (a saved search)
+        return redirect(url_for("digest.feed_search", q=req.q) if req.q.strip() else url_for("digest.feed_all"))
     try:
         result = get_search().search(req)
     except QueryError as exc:
@@ -33,7 +35,7 @@ def search():
             return {"error": exc.message, "status": 400}, 400
         return render_template("zoeken/results.html", title="Zoeken", req=req, result=None, error=exc.message,
                                formats=["html"]), 400
-    return respond("zoeken/results.html", serializers.search_result(req, result),
-                   csv_table=(serializers.HIT_CSV_HEADER, map(serializers.hit_row, result.hits)),
+    return respond("zoeken/results.html", lambda: serializers.search_result(req, result),
+                   csv_table=(serializers.HIT_CSV_HEADER, map(serializers.hit_row, result.hits)), atom=True,
                    filename="zoekresultaten", title=f"Zoeken: {req.q}" if req.q else "Zoeken",
                    req=req, result=result, error=None)

@@ -87,3 +87,11 @@ def test_subscribe_with_a_bad_address_explains(client, web_store):
     assert response.status_code == 400
     assert "geen geldig e-mailadres" in response.get_data(as_text=True)
     assert web_store.scalar("SELECT COUNT(*) FROM subscriptions") == 0
+
+
+def test_search_and_municipality_pages_as_atom_lead_to_their_feeds(client):
+    assert client.get("/zoeken?q=omgevingsloket&format=atom").headers["Location"] == "/feeds/zoeken.atom?q=omgevingsloket"
+    assert client.get("/zoeken?format=atom").headers["Location"] == "/feeds/alles.atom"
+    assert client.get("/gemeente/den-bosch?format=atom").headers["Location"] == "/feeds/gemeente/GM0796.atom"
+    feed = feedparser.parse(client.get("/zoeken?q=omgevingsloket&format=atom", follow_redirects=True).data)
+    assert not feed.bozo and feed.entries
