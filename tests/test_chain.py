@@ -8,7 +8,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,22 +20,18 @@ def _kanaalwijzer(*args, env, timeout):
                           capture_output=True, text=True, timeout=timeout)
 
 
-def test_run_stops_within_30_seconds_naming_the_demo_when_the_services_do_not_answer(tmp_path):
-    # A socket that accepts connections but never answers: the worst case for a dead network.
-    silent = socket.socket()
-    silent.bind(("127.0.0.1", 0))
-    silent.listen(8)
-    url = f"http://127.0.0.1:{silent.getsockname()[1]}/sru"
+def test_run_stops_at_the_harvest_naming_the_demo_when_the_services_cannot_be_reached(tmp_path):
+    # The 30-second bound against a silent server is tested on `harvest` itself (test_harvest_cli);
+    # here: `run` passes that failure on and starts no later stage.
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{closed.getsockname()[1]}/sru"
+    closed.close()  # nothing listens there now
     env = {"KANAALWIJZER_HOME": str(tmp_path), "KANAALWIJZER_OP_SRU_URL": url, "KANAALWIJZER_CVDR_SRU_URL": url}
-    try:
-        started = time.monotonic()
-        result = _kanaalwijzer("run", "--no-serve", env=env, timeout=60)
-        elapsed = time.monotonic() - started
-    finally:
-        silent.close()
-    assert result.returncode != 0
-    assert elapsed < 30, f"took {elapsed:.1f} s"
+    result = _kanaalwijzer("run", "--no-serve", env=env, timeout=60)
+    assert result.returncode == 3
     assert "make demo" in result.stderr
+    assert "extract --pending" not in result.stderr
     assert not (tmp_path / "index").exists(), "later stages must not run after a failed harvest"
 
 
