@@ -35,8 +35,15 @@ KEYWORDS = ("source", "publication_name", "body_name", "body_code", "body_type",
             "classification", "year", "published", "modified", "url_official", "is_format_of")
 MULTI = ("organs", "channel_kinds")
 FAST = {"body_code", "province", "regime", "source", "year", "organs", "channel_kinds"}
+# A multi-valued column aggregates ~10x slower than a single-valued one, so each multi-valued facet
+# is also kept as one key per document (its sorted values joined); counts per value are summed from
+# those combinations, exactly, since every document has one combination.
+COMBINED = {"organs": "organs_set", "channel_kinds": "channel_kinds_set"}
+JOIN = "\x1f"
+COMBINATIONS = 10_000  # more distinct combinations than this: count the multi-valued column itself
 TITLE_BOOST = 2.0
 ID_BOOST = 10.0
+REBUILD_HEAP = 1_000_000_000  # bytes for the whole writer: fewer, larger segments, fewer merges
 PREFIX_HIGHLIGHT_TERMS = 30
 
 
@@ -61,6 +68,8 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
     for name in (*KEYWORDS, *MULTI):
         builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=name in FAST)
+    for name in COMBINED.values():
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
     builder.add_integer_field("day", stored=False, indexed=True, fast=True)  # YYYYMMDD, 0 = unknown
     return builder.build()
 
@@ -138,13 +147,14 @@ class EmbeddedBackend:
         for name in MULTI:
             if doc.get(name):
                 fields[name] = [str(v) for v in doc[name]]
+                fields[COMBINED[name]] = JOIN.join(sorted(set(fields[name])))
         return tantivy.Document(**fields)
 
     def rebuild(self, docs: Iterable[dict]) -> int:
         self.root.mkdir(parents=True, exist_ok=True)
         name = self._new_generation()
         index = self._open(name)
-        writer = index.writer(heap_size=256_000_000)
+        writer = index.writer(heap_size=REBUILD_HEAP)
         count = 0
         try:
             for doc in docs:
@@ -324,18 +334,30 @@ class EmbeddedBackend:
 
     def _facets(self, searcher, base, selections, selected) -> dict:
         """Counts per facet with every OTHER facet's selection applied, so selected values keep theirs."""
-        def terms(facets):
-            return {f: {"terms": {"field": FACET_FIELDS[f], "size": FACET_SIZES.get(f, DEFAULT_FACET_SIZE)}}
-                    for f in facets}
+        def terms(facets, combined=True):
+            return {f: {"terms": {"field": COMBINED[field], "size": COMBINATIONS}} if combined and field in COMBINED
+                    else {"terms": {"field": field, "size": FACET_SIZES.get(f, DEFAULT_FACET_SIZE)}}
+                    for f in facets for field in [FACET_FIELDS[f]]}
 
         counts: dict[str, dict[str, int]] = {}
         unselected = [f for f in FACET_FIELDS if f not in selections]
         requests = [(unselected, list(selections.values()))] if unselected else []
         requests += [([f], [c for g, c in selections.items() if g != f]) for f in selections]
         for facets, clauses in requests:
-            answer = searcher.aggregate(self._all([*base, *clauses]), terms(facets))
+            query = self._all([*base, *clauses])
+            answer = searcher.aggregate(query, terms(facets))
             for facet in facets:
-                counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in answer[facet]["buckets"]}
+                buckets = answer[facet]["buckets"]
+                if FACET_FIELDS[facet] not in COMBINED:
+                    counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+                elif answer[facet].get("sum_other_doc_count"):  # too many combinations: count directly
+                    buckets = searcher.aggregate(query, terms([facet], combined=False))[facet]["buckets"]
+                    counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+                else:
+                    counts[facet] = {}
+                    for bucket in buckets:
+                        for value in str(bucket["key"]).split(JOIN):
+                            counts[facet][value] = counts[facet].get(value, 0) + int(bucket["doc_count"])
         return {f: facet_values(f, counts.get(f, {}), selected.get(f, [])) for f in FACET_FIELDS}
 
     @staticmethod
