@@ -198,6 +198,33 @@ def test_targeted_mode_finds_every_designation(tmp_path, replay):
     assert len(stored) < len(replay.items)  # targeted: not the whole gazette
 
 
+def test_small_pages_and_adaptive_window_splitting(tmp_path, replay):
+    since, until = span(replay)
+    home = tmp_path / "home"
+    check_ok(harvest(home, replay, "--mode", "sweep", "--since", since, "--until", until, "--window-days", "366",
+                     "--publication", "all", "--page-size", "3", "--set", "HARVEST_SPLIT_AT=8"))
+    with open_store(home) as s:
+        assert {r["id"] for r in s.query("SELECT id FROM publications")} == {i.id for i in replay.items}
+        windows = s.query("SELECT * FROM harvest_windows")
+    split = [w for w in windows if (w["error"] or "").startswith("gesplitst")]
+    assert split and all(w["number_of_records"] >= 8 for w in split)
+    leaves = [w for w in windows if w not in split]
+    assert max(w["pages"] for w in leaves) > 1  # paged by nextRecordPosition
+    assert all(w["number_of_records"] < 8 or w["window_start"] == w["window_end"] for w in leaves)
+    assert all(w["status"] == "done" and w["records_seen"] == w["number_of_records"] for w in leaves)
+
+
+def test_body_filter(tmp_path, replay):
+    since, until = span(replay)
+    home = tmp_path / "home"
+    check_ok(harvest(home, replay, "--mode", "sweep", "--since", since, "--until", until, "--window-days", "366",
+                     "--publication", "all", "--body", "Den Haag"))
+    with open_store(home) as s:
+        codes = {r["body_code"] for r in s.query("SELECT body_code FROM publications")}
+        filters = {r["body_filter"] for r in s.query("SELECT body_filter FROM harvest_windows")}
+    assert codes == {"GM0518"} and filters == {"Den Haag"}  # the source writes 's-Gravenhage
+
+
 # ---- failures ----------------------------------------------------------------------------------
 
 def test_429_and_503_are_retried_with_backoff(tmp_path, replay):

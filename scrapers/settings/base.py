@@ -31,8 +31,6 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapers.middlewares.BackoffRetryMiddleware": 550,
 }
-# Let the spider see non-2xx answers that retries gave up on, so it can record them.
-HTTPERROR_ALLOW_ALL = False
 
 ITEM_PIPELINES = {"scrapers.pipelines.StorePipeline": 300}
 CLOSESPIDER_ERRORCOUNT = 50   # a crawl producing this many exceptions stops instead of hammering on

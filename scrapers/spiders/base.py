@@ -211,8 +211,9 @@ class SruHarvestSpider(scrapy.Spider):
         except (sru.SruError, AttributeError, ValueError) as error:
             self._error(f"record onleesbaar: {error}", window=window, url=page_url)
             return
-        window.seen += 1
-        self.counts["records"] += 1
+        if not from_work_query:  # records seen vs the window's numberOfRecords
+            window.seen += 1
+            self.counts["records"] += 1
         pub_id = fields["id"]
         known = self.store.query(
             "SELECT modified, EXISTS (SELECT 1 FROM versions v WHERE v.publication_id = p.id) AS has_text"
