@@ -183,7 +183,7 @@ def elasticsearch():
     from kanaalwijzer.search.elastic import ElasticBackend
     backend = ElasticBackend.from_url(os.environ["KANAALWIJZER_ES_URL"], alias=f"kw-bench-{time.time_ns()}",
                                       replicas=0)
-    return backend, lambda: backend.client.indices.delete(index=f"{backend.alias}-v*", ignore_unavailable=True)
+    return backend, backend.drop
 
 
 def main() -> None:

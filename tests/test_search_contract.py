@@ -89,7 +89,7 @@ created = []
 def _drop_test_indexes():
     yield
     for backend in created:
-        backend.client.indices.delete(index=f"{backend.alias}-v*", ignore_unavailable=True)
+        backend.drop()
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -220,6 +220,15 @@ class ElasticBackend:
         count, _missing = self._bulk({"_op_type": "delete", "_index": target, "_id": pub_id} for pub_id in ids)
         return count
 
+    def drop(self) -> None:
+        """Delete every index of this alias, by name (clusters refuse wildcard deletes by default)."""
+        try:
+            names = list(self.client.indices.get(index=f"{self.alias}-v*").body)
+        except NotFoundError:
+            names = []
+        for name in names:
+            self.client.indices.delete(index=name)
+
     def count(self) -> int:
         if not self._aliased():
             return 0
