@@ -225,6 +225,21 @@ def test_body_filter(tmp_path, replay):
     assert codes == {"GM0518"} and filters == {"Den Haag"}  # the source writes 's-Gravenhage
 
 
+def test_cvdr_later_version_brings_every_version_of_the_work(tmp_path, replay):
+    later = next(i for i in replay.items if i.source == CVDR and int(i.version) > 1)
+    earlier = {i.id for i in replay.items if i.source == CVDR and i.work_id == later.work_id and i.id != later.id}
+    assert earlier and all(i.meta["modified"] < later.meta["modified"] for i in replay.items if i.id in earlier)
+    day = later.meta["modified"]  # a window that holds only the later version
+    home = tmp_path / "home"
+    check_ok(harvest(home, replay, "--source", "cvdr", "--mode", "sweep", "--since", day, "--until", day))
+    with open_store(home) as s:
+        held = {r["id"] for r in s.query("SELECT id FROM publications WHERE work_id = ?", (later.work_id,))}
+        texts = {r[0] for r in s.query("SELECT publication_id FROM versions")}
+    assert held == earlier | {later.id} and held <= texts
+    asked = [e["params"]["query"] for e in replay.requests if e["kind"] == "sru"]
+    assert f'workid=="{later.work_id}"' in asked
+
+
 # ---- failures ----------------------------------------------------------------------------------
 
 def test_429_and_503_are_retried_with_backoff(tmp_path, replay):
