@@ -17,7 +17,7 @@ from importlib import resources
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
-from .model import QueryError, SearchRequest, SearchResult, check_paging
+from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, opening_snippet
 from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, canonical_filters, fold
@@ -236,11 +236,9 @@ class ElasticBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        page, per_page = check_paging(request)
+        page, per_page = check_request(request)
         query = parse_query(request.q)
         selected = canonical_filters(request.filters)
-        if request.date_from and request.date_to and request.date_from > request.date_to:
-            raise QueryError("De begindatum ligt na de einddatum.")
         if not self._aliased():
             self._write_index()
         body = search_body(query, request, selected, page, per_page)

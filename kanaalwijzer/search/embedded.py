@@ -21,7 +21,7 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQ
 
-from .model import QueryError, SearchRequest, SearchResult, check_paging
+from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet
 from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, canonical_filters
@@ -303,11 +303,9 @@ class EmbeddedBackend:
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
-        page, per_page = check_paging(request)
+        page, per_page = check_request(request)
         query = parse_query(request.q)
         selected = canonical_filters(request.filters)
-        if request.date_from and request.date_to and request.date_from > request.date_to:
-            raise QueryError("De begindatum ligt na de einddatum.")
         index = self.index()
         searcher = index.searcher()
         base = self._base(query, request)

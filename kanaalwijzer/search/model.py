@@ -75,8 +75,8 @@ class SearchBackend(Protocol):
     def count(self) -> int: ...
 
 
-def check_paging(request: SearchRequest) -> tuple[int, int]:
-    """Validated (page, per_page); nonsense is a QueryError, not a crash."""
+def check_request(request: SearchRequest) -> tuple[int, int]:
+    """Validated (page, per_page); nonsense in paging, sort or dates is a QueryError, not a crash."""
     try:
         page, per_page = int(request.page), int(request.per_page)
     except (TypeError, ValueError):
@@ -90,4 +90,6 @@ def check_paging(request: SearchRequest) -> tuple[int, int]:
         raise QueryError(f"Verder dan {window} resultaten bladeren kan niet; verfijn de zoekvraag.")
     if request.sort not in ("relevance", "date"):
         raise QueryError("Sorteer op 'relevance' (relevantie) of 'date' (nieuwste eerst).")
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise QueryError("De begindatum ligt na de einddatum.")
     return page, per_page
