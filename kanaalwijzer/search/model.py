@@ -25,7 +25,7 @@ class SearchRequest:
     filters: dict[str, list[str]] = field(default_factory=dict)  # facet selections from the UI
     date_from: date | None = None  # on the publication date, inclusive
     date_to: date | None = None
-    sort: str = "relevance"  # 'relevance' | 'date' (newest first)
+    sort: str = "relevance"  # 'relevance' | 'date' (newest first); without search words always by date
     page: int = 1
     per_page: int = 20
 
@@ -45,7 +45,7 @@ class Hit:
     channel_kinds: list[str]
     url_official: str | None
     snippets: list[str]  # HTML: only <mark>…</mark> is markup, everything else escaped
-    score: float
+    score: float  # relevance; 0.0 when sorted by date
 
 
 @dataclass
