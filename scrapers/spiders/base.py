@@ -14,7 +14,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import scrapy
 from scrapy import signals
@@ -357,7 +357,6 @@ class SruHarvestSpider(scrapy.Spider):
 
 
 def _today() -> date:
-    from datetime import datetime
     return datetime.now(AMSTERDAM).date()
 
 
