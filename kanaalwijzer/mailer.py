@@ -100,12 +100,21 @@ def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_
     if len(email) > 254 or not _EMAIL.match(email):
         raise ValueError("Dit is geen geldig e-mailadres.")
     clean = _clean_filters(filters)
-    confirm_token, unsubscribe_token = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
-    cur = store.db.execute(
-        "INSERT INTO subscriptions (email, filters_json, confirm_token, unsubscribe_token, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (email, json.dumps(clean, ensure_ascii=False, sort_keys=True), confirm_token, unsubscribe_token, now()),
-    )
+    filters_json = json.dumps(clean, ensure_ascii=False, sort_keys=True)
+    # The same address with the same filters is one subscription: asking again re-sends the link.
+    existing = store.db.execute(
+        "SELECT * FROM subscriptions WHERE email = ? COLLATE NOCASE AND filters_json = ? AND unsubscribed_at IS NULL"
+        " ORDER BY id DESC LIMIT 1", (email, filters_json)).fetchone()
+    if existing and existing["confirmed_at"]:
+        return {"id": existing["id"], "email": existing["email"], "filters": clean, "confirmed": True}
+    if existing:
+        subscription_id, confirm_token = existing["id"], existing["confirm_token"]
+    else:
+        confirm_token = secrets.token_urlsafe(24)
+        subscription_id = store.db.execute(
+            "INSERT INTO subscriptions (email, filters_json, confirm_token, unsubscribe_token, created_at)"
+            " VALUES (?, ?, ?, ?, ?)", (email, filters_json, confirm_token, secrets.token_urlsafe(24), now()),
+        ).lastrowid
     link = (confirm_url or f"{load_config().base_url}/abonneren/bevestigen/TOKEN").replace("TOKEN", confirm_token)
     settings = settings or SmtpSettings()
     message = EmailMessage()
@@ -124,14 +133,15 @@ def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_
             with settings.connect() as client:
                 client.send_message(message)
         except (smtplib.SMTPException, OSError) as exc:
-            # no confirmation mail, no subscription: the visitor can simply try again
-            store.db.execute("DELETE FROM subscriptions WHERE id = ?", (cur.lastrowid,))
+            if not existing:  # no confirmation mail, no subscription: the visitor can simply try again
+                store.db.execute("DELETE FROM subscriptions WHERE id = ?", (subscription_id,))
             log.error("bevestigingsmail aan %s niet verstuurd: %s", email, exc)
             raise MailError("De bevestigingsmail kon niet worden verstuurd; probeer het later opnieuw.") from exc
     else:
         log.warning("geen SMTP-server ingesteld; bevestigingslink voor %s: %s", email, link)
-    return {"id": cur.lastrowid, "email": email, "filters": clean, "confirm_token": confirm_token,
-            "unsubscribe_token": unsubscribe_token, "confirm_url": link}
+    row = store.db.execute("SELECT * FROM subscriptions WHERE id = ?", (subscription_id,)).fetchone()
+    return {"id": subscription_id, "email": email, "filters": clean, "confirmed": False,
+            "confirm_token": confirm_token, "unsubscribe_token": row["unsubscribe_token"], "confirm_url": link}
 
 
 def confirm(store: Store, token: str) -> bool:
@@ -198,19 +208,29 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     try:
         for sub in store.query("SELECT * FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"
                                " ORDER BY id"):
-            delivery = _claim(store, sub, week, search)
+            delivery = _claim(store, sub, week, search, _domain(settings.sender))
             if delivery is None:
                 report.skipped += 1
                 continue
             message = _message(store, sub, delivery, settings, base)
             if client is None:
-                client = settings.connect()
+                try:
+                    client = settings.connect()
+                except (smtplib.SMTPException, OSError) as exc:
+                    log.error("geen verbinding met de SMTP-server %s:%s: %s", settings.host, settings.port, exc)
+                    report.failed += 1
+                    break
             try:
                 client.send_message(message)
             except smtplib.SMTPRecipientsRefused as exc:
                 log.error("%s geweigerd door de SMTP-server: %s; volgende run opnieuw", sub["email"], exc)
                 report.failed += 1
                 continue
+            except (smtplib.SMTPException, OSError) as exc:
+                # the connection is unusable; the claimed message is retried by the next run
+                log.error("versturen aan %s mislukt, run gestopt: %s", sub["email"], exc)
+                report.failed += 1
+                break
             store.db.execute("UPDATE deliveries SET status = 'sent', sent_at = ? WHERE id = ?", (now(), delivery["id"]))
             report.sent += 1
             report.retried += delivery["attempts"] > 1
@@ -226,7 +246,7 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     return report
 
 
-def _claim(store: Store, sub, week: str, search) -> dict | None:
+def _claim(store: Store, sub, week: str, search, domain: str) -> dict | None:
     """The delivery to send now: an unfinished one (retry, same content), else a new one, committed."""
     with store.transaction():
         row = store.db.execute("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sending'"
@@ -243,7 +263,7 @@ def _claim(store: Store, sub, week: str, search) -> dict | None:
             cur = store.db.execute(
                 "INSERT INTO deliveries (subscription_id, period, upto_event_id, message_id, event_ids_json, status,"
                 " created_at) VALUES (?, ?, ?, ?, ?, 'sending', ?)",
-                (sub["id"], week, max(ids), make_msgid(f"digest.{sub['id']}.{week}", "kanaalwijzer"),
+                (sub["id"], week, max(ids), make_msgid(f"digest.{sub['id']}.{week}", domain),
                  json.dumps(ids), now()))
             row = store.db.execute("SELECT * FROM deliveries WHERE id = ?", (cur.lastrowid,)).fetchone()
         store.db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (row["id"],))

@@ -323,3 +323,31 @@ def test_bad_security_setting_is_refused(monkeypatch):
     monkeypatch.setenv("KANAALWIJZER_SMTP_SECURITY", "ssl3")
     with pytest.raises(ValueError, match="KANAALWIJZER_SMTP_SECURITY"):
         mailer.SmtpSettings()
+
+
+def test_subscribing_twice_is_one_subscription(db, smtp):
+    first = mailer.subscribe(db, "alice@example.org", {"bodies": ["GM0344"]}, settings=smtp.settings)
+    second = mailer.subscribe(db, "Alice@example.org", {"bodies": ["gm0344"]}, settings=smtp.settings)
+    assert second["id"] == first["id"] and second["confirm_token"] == first["confirm_token"]
+    assert len(smtp.messages) == 2  # the link is sent again
+    assert mailer.confirm(db, first["confirm_token"])
+    third = mailer.subscribe(db, "alice@example.org", {"bodies": ["GM0344"]}, settings=smtp.settings)
+    assert third == {"id": first["id"], "email": "alice@example.org", "filters": {"bodies": ["GM0344"]},
+                     "confirmed": True}
+    assert len(smtp.messages) == 2
+    other = mailer.subscribe(db, "alice@example.org", {"bodies": ["GM0307"]}, settings=smtp.settings)
+    assert other["id"] != first["id"]
+
+
+def test_smtp_server_down_fails_the_run_and_the_next_run_delivers(db, smtp, tmp_path):
+    emails = _three_subscribers_with_news(db, smtp)
+    down = mailer.SmtpSettings(host="127.0.0.1", port=free_port(), security="none", timeout=5)
+    report = mailer.send_digests(db, down, week="2026-W10", base_url=BASE)
+    assert (report.sent, report.failed) == (0, 1)
+    assert smtp.messages == []
+    assert mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE).sent == 3
+    assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
+    # the message claimed during the failed run keeps its Message-ID when it is finally sent
+    assert {m["Message-ID"].strip() for m in smtp.messages} == {r[0] for r in db.query("SELECT message_id FROM deliveries")}
+    assert sorted(m["Message-ID"].strip().rsplit("@", 1)[1] for m in smtp.messages) == \
+        ["kanaalwijzer.test>", "kanaalwijzer.test>", "localhost>"]
