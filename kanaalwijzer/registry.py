@@ -202,8 +202,13 @@ class _Groups:
 def _current_extractions(store: Store, pipeline_version: str | None) -> dict[str, dict]:
     """Per publication: its latest version, and that version's extraction (preferring this pipeline)."""
     rows = store.query(
-        "SELECT p.*, v.version AS v_version, v.content_hash, e.pipeline_version AS e_pipeline,"
-        " e.classification, e.result_json, e.error AS e_error"
+        "SELECT p.id, p.source, p.title, p.body_code, p.published, p.valid_from, p.valid_to, p.is_format_of,"
+        " p.work_id, p.work_version, v.version AS v_version, v.content_hash, e.pipeline_version AS e_pipeline,"
+        " e.classification, e.error AS e_error,"
+        # Only what the registry reads: designations, and anything that withdraws something
+        # (record_extraction writes an empty list exactly so). Most gazette items are neither.
+        " CASE WHEN e.classification IN ('wmebv_designation', 'pre_wmebv_designation')"
+        "   OR instr(e.result_json, '\"withdraws\": []') = 0 THEN e.result_json END AS result_json"
         " FROM publications p JOIN versions v ON v.publication_id = p.id"
         " AND v.version = (SELECT MAX(version) FROM versions WHERE publication_id = p.id)"
         " JOIN extractions e ON e.publication_id = p.id AND e.version = v.version"
@@ -215,7 +220,8 @@ def _current_extractions(store: Store, pipeline_version: str | None) -> dict[str
         if row["id"] in current or row["e_error"]:
             continue
         item = dict(row)
-        item["result"] = json.loads(row["result_json"] or "{}")
+        raw = item.pop("result_json")
+        item["result"] = json.loads(raw) if raw else {}
         current[row["id"]] = item
     return current
 
