@@ -7,6 +7,7 @@ definitions, annex table rows) so every later fact can point at "Artikel 2 lid 1
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ class _Builder:
         self.parts: list[str] = []
         self.pos = 0
         self.blocks: list[Block] = []
+        self.line_starts: list[int] = []
 
     def line(self, s: str, kind: str | None = None, label: str = "") -> tuple[int, int] | None:
         s = clean_line(s)
@@ -73,6 +75,7 @@ class _Builder:
             self.parts.append("\n")
             self.pos += 1
         start = self.pos
+        self.line_starts.append(start)
         self.parts.append(s)
         self.pos += len(s)
         if kind:
@@ -86,15 +89,13 @@ class _Builder:
         return b
 
     def close(self, b: Block, start_pos: int):
-        # start_pos is the position before the first child line: skip the joining newline
-        text = "".join(self.parts)
-        start = start_pos
-        while start < len(text) and text[start] == "\n":
-            start += 1
-        if start >= self.pos:
+        # start_pos is the position before the first child line: the block starts at the first
+        # line emitted since then (found by bisection: no re-joining of the text, stays linear)
+        i = bisect.bisect_left(self.line_starts, start_pos)
+        if i >= len(self.line_starts):
             self.blocks.remove(b)
             return
-        b.start, b.end = start, self.pos
+        b.start, b.end = self.line_starts[i], self.pos
 
     def document(self, fmt: str, meta: dict, error: str | None) -> Document:
         blocks = sorted(self.blocks, key=lambda b: (b.start, -b.end))

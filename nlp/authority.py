@@ -131,10 +131,10 @@ class Authority:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
-        body = find_authority(doc.text, meta, doc._.kw_title)
+        body = find_authority(extensions.text(doc), meta, doc._.kw_title)
         doc._.kw_authority = ({"name": body.name, "type": body.type, "code": body.code}
                               if body else None)
-        doc._.kw_organs = find_organs(doc.text, meta) if doc._.kw_relevant else []
+        doc._.kw_organs = find_organs(extensions.text(doc), meta) if doc._.kw_relevant else []
         return doc
 
 

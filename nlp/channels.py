@@ -45,7 +45,12 @@ class ChannelFinder:
     def __init__(self, nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
         extensions.register()
         self.name = name
-        self.kinds = [(p["kind"], rx(p["pattern"])) for p in load_jsonl(channels_file, patterns_dir)]
+        kinds = [p["kind"] for p in load_jsonl(channels_file, patterns_dir)]
+        # one alternation, in file order: a single pass finds every mention; where two patterns
+        # match at the same place the earlier kind in the file wins
+        self.group_kind = {f"k{i}": kind for i, kind in enumerate(kinds)}
+        self.mention_rx = rx("|".join(f"(?P<k{i}>{p['pattern']})"
+                                      for i, p in enumerate(load_jsonl(channels_file, patterns_dir))))
         cues = load_json(cues_file, patterns_dir)
         self.designate = rx(cues["designate"])
         self.exclude_split = rx(cues["exclude_split"])
@@ -60,17 +65,9 @@ class ChannelFinder:
 
     # -- mentions --------------------------------------------------------------------------
     def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-        """Channel mentions (kind, start, end); earlier kinds in the pattern file win overlaps."""
-        taken: list[tuple[int, int]] = []
-        found = []
-        for kind, pattern in self.kinds:
-            for m in pattern.finditer(text):
-                s, e = m.start(), m.end()
-                if e <= s or any(s < te and ts < e for ts, te in taken):
-                    continue
-                taken.append((s, e))
-                found.append((kind, s + offset, e + offset))
-        return sorted(found, key=lambda f: f[1])
+        """Channel mentions (kind, start, end) in text order, non-overlapping."""
+        return [(self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset)
+                for m in self.mention_rx.finditer(text) if m.end() > m.start()]
 
     # -- statuses --------------------------------------------------------------------------
     def predicates(self, clause: str) -> list[tuple[int, int, str]]:
@@ -114,7 +111,7 @@ class ChannelFinder:
 
     # -- main ------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = extensions.text(doc)
         channels: list[dict] = []
         if not doc._.kw_relevant:
             doc._.kw_channels = channels

@@ -23,6 +23,15 @@ WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekki
 CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
 
 
+def _signals(patterns: list[str]) -> list[re.Pattern]:
+    return [re.compile(p, re.I | re.M) for p in patterns]
+
+
+def _matched(patterns: list[re.Pattern], text: str) -> list[str]:
+    """The first match of each signal that occurs (a search stops at the first hit)."""
+    return [m.group(0).strip() for p in patterns for m in [p.search(text)] if m]
+
+
 class Classifier:
     def __init__(self, nlp: Language, name: str, classifier_file: str, patterns_dir: str):
         extensions.register()
@@ -31,9 +40,9 @@ class Classifier:
         self.subject = (rx(cfg["subject"]["pattern"]), cfg["subject"]["reason"])
         self.other = (rx(cfg["other_subject"]["pattern"]), cfg["other_subject"]["reason"])
         self.national = (rx(cfg["national"]["pattern"]), cfg["national"]["reason"])
-        self.form = ([re.compile(p, re.I | re.M) for p in cfg["form"]["patterns"]], cfg["form"]["reason"])
-        self.wmebv = ([rx(p) for p in cfg["wmebv"]["patterns"]], cfg["wmebv"]["reason"])
-        self.pre = ([rx(p) for p in cfg["pre_wmebv"]["patterns"]], cfg["pre_wmebv"]["reason"])
+        self.form = (_signals(cfg["form"]["patterns"]), cfg["form"]["reason"])
+        self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
+        self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
 
     def __call__(self, doc: Doc) -> Doc:
         label, confidence, reasons = self.classify(doc)
@@ -47,7 +56,7 @@ class Classifier:
         if not doc._.kw_relevant:
             return "not_designation", 0.97, ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
                                                "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
-        text = doc.text
+        text = extensions.text(doc)
         head = text[:10000]
         title = doc._.kw_title or ""
         titles = [title] + [m.group(1) for rx_ in (OBJECT_BEFORE, ENACT_OBJECT, CITEERTITEL)
@@ -58,7 +67,7 @@ class Classifier:
         nat = self.national[0].search(text[:3000])
         if nat:
             return "not_designation", 0.9, [self.national[1] + f" ('{nat.group(0)}')"]
-        forms = sorted({m.group(0).strip() for p in self.form[0] for m in [p.search(head)] if m})
+        forms = sorted(set(_matched(self.form[0], head)))
         if not forms:
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
                                              "artikelen): webpagina, nieuws of toelichting"]
@@ -94,9 +103,9 @@ class Classifier:
         return regime, round(min(confidence, 0.99), 2), reasons
 
     def regime(self, doc: Doc, basis: list[str]) -> tuple[str, str]:
-        text = doc.text[:20000]
-        wm = [m.group(0) for p in self.wmebv[0] for m in [p.search(text)] if m]
-        pre = [m.group(0) for p in self.pre[0] for m in [p.search(text)] if m]
+        text = extensions.text(doc)[:20000]
+        wm = _matched(self.wmebv[0], text)
+        pre = _matched(self.pre[0], text)
         years = [int(d[:4]) for d in (doc._.kw_effective_date, doc._.kw_decision_date) if d]
         if "Awb 2:15 (oud)" in basis and "Awb 2:13 lid 2" not in basis:
             return "pre_wmebv_designation", "grondslag artikel 2:15 Awb (oud regime)"

@@ -3,6 +3,7 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "kw_document": None,       # kanaalwijzer.documents.Document the text came from
+    "kw_text": None,           # doc.text, cached: spaCy rebuilds doc.text from tokens on each access
     "kw_relevant": True,       # prefilter verdict
     "kw_blocks": None,         # list[Block] aligned to doc.text
     "kw_title": None,
@@ -24,3 +25,12 @@ def register() -> None:
     for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def text(doc: Doc) -> str:
+    """doc.text, computed once per Doc (it is rebuilt from the tokens on every access)."""
+    cached = doc._.kw_text
+    if cached is None:
+        cached = doc.text
+        doc._.kw_text = cached
+    return cached

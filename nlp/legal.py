@@ -32,8 +32,12 @@ WITHDRAW = [
 ]
 
 
+BASIS_WORDS = ("gelet", "grondslag", "artikel 2", "art. 2", "afdeling 2.3")
+
+
 def legal_basis(text: str, meta: dict | None = None) -> list[str]:
-    sources = [m.group(0) for m in BASIS_CONTEXT.finditer(text[:20000])]
+    lines = [line for line in text[:20000].split("\n") if any(w in line.lower() for w in BASIS_WORDS)]
+    sources = [m.group(0) for m in BASIS_CONTEXT.finditer("\n".join(lines))]
     sources += list((meta or {}).get("source", []) or [])
     joined = "\n".join(sources)
     found = [label for label, pat in BASIS_RULES if pat.search(joined)]
@@ -42,13 +46,21 @@ def legal_basis(text: str, meta: dict | None = None) -> list[str]:
     return found
 
 
+WITHDRAW_TRIGGER = re.compile(r"ingetrokken|in\s+te\s+trekken|intrekking\s+van|regeling\s+vervangt", re.I)
+
+
 def withdrawn(text: str) -> list[str]:
+    """Names of the decisions this one withdraws. The patterns run only in a window around each
+    trigger word, so a long document costs one linear scan."""
     out = []
-    for pat in WITHDRAW:
-        for m in pat.finditer(text):
-            name = m.group(1).strip(" ‘’'\"“”:,")
-            if name and name not in out and not name.lower().startswith(("besluit op bezwaar",)):
-                out.append(name)
+    for trig in WITHDRAW_TRIGGER.finditer(text):
+        lo = max(0, text.rfind("\n", 0, max(0, trig.start() - 300)) + 1, trig.start() - 300)
+        window = text[lo: trig.end() + 300]
+        for pat in WITHDRAW:
+            for m in pat.finditer(window):
+                name = m.group(1).strip(" ‘’'\"“”:,")
+                if name and name not in out:
+                    out.append(name)
     return out
 
 
@@ -62,8 +74,8 @@ class LegalBasis:
             doc._.kw_legal_basis, doc._.kw_withdraws = [], []
             return doc
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
-        doc._.kw_legal_basis = legal_basis(doc.text, meta)
-        doc._.kw_withdraws = withdrawn(doc.text)
+        doc._.kw_legal_basis = legal_basis(extensions.text(doc), meta)
+        doc._.kw_withdraws = withdrawn(extensions.text(doc))
         return doc
 
 

@@ -43,7 +43,11 @@ def pipeline_version() -> str:
 def load(config_path: str | Path = CONFIG_PATH) -> Language:
     extensions.register()
     config = spacy.util.load_config(config_path)
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    # spaCy's 1M-character guard protects the parser's memory; we only tokenise and run rules,
+    # and a consolidated regulation with annexes can be long
+    nlp.max_length = 50_000_000
+    return nlp
 
 
 @lru_cache(maxsize=1)
@@ -56,17 +60,32 @@ def run(document: Document, nlp: Language | None = None) -> Doc:
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(document.text)
     doc._.kw_document = document
+    doc._.kw_text = document.text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
 
 
-def extract(data: bytes | str, name: str = "", nlp: Language | None = None) -> dict:
-    """The public JSON contract for one file's bytes. Never raises on bad input."""
+def extract(data: bytes | str, name: str = "", nlp: Language | None = None, facts: bool = True) -> dict:
+    """The public JSON contract for one file's bytes. Never raises on bad input.
+
+    facts=False is the bulk mode (store, gazette streams): a publication the prefilter rejects
+    returns at once, without title/authority/dates (the store has its metadata already).
+    """
     if isinstance(data, str):
         data = data.encode("utf-8")
+    nlp = nlp or get_nlp()
+    if not facts and data and nlp.get_pipe("kw_prefilter").quick_reject(data):
+        result = empty_result(name)
+        result["confidence"] = 0.97
+        result["reasons"] = [PREFILTER_REASON]
+        return result
     document = parse_document(data, name)
     return extract_document(document, name, nlp)
+
+
+PREFILTER_REASON = ("voorfilter: de tekst spreekt niet over elektronische kanalen, "
+                    "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb")
 
 
 def extract_document(document: Document, name: str = "", nlp: Language | None = None) -> dict:
@@ -83,8 +102,7 @@ def extract_document(document: Document, name: str = "", nlp: Language | None = 
             # cheap path: no tokenisation and no channel rules; the facts about the file
             # itself (title, body, dates) still come from regular expressions on its head
             result["confidence"] = 0.97
-            result["reasons"] = ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
-                                 "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
+            result["reasons"] = [PREFILTER_REASON]
             result.update(document_facts(document))
             return result
         doc = run(document, nlp)

@@ -34,12 +34,12 @@ class Structure:
 
     def __call__(self, doc: Doc) -> Doc:
         document = doc._.kw_document
-        if document is not None and document.text == doc.text:
+        if document is not None and document.text == extensions.text(doc):
             blocks = list(document.blocks)
             meta = document.meta
         else:
-            parsed = parse_text(doc.text)
-            blocks = _align(parsed.blocks, parsed.text, doc.text)
+            parsed = parse_text(extensions.text(doc))
+            blocks = _align(parsed.blocks, parsed.text, extensions.text(doc))
             meta = {}
         doc._.kw_blocks = blocks
         group = []
@@ -48,7 +48,7 @@ class Structure:
             if span is not None:
                 group.append(span)
         doc.spans["kw_structure"] = SpanGroup(doc, name="kw_structure", spans=group)
-        doc._.kw_title = find_title(doc.text, blocks, meta)
+        doc._.kw_title = find_title(extensions.text(doc), blocks, meta)
         return doc
 
 
