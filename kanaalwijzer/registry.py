@@ -266,7 +266,6 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
         decision = _decision(group)
         if decision:
             decisions.append(decision)
-    by_id = {d["decision_id"]: d for d in decisions}
     by_body: dict[str | None, list[dict]] = defaultdict(list)
     for d in decisions:
         by_body[d["body_code"]].append(d)
@@ -301,8 +300,11 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
             if not target:
                 log.info("%s trekt in: %r, maar dat besluit kennen we niet", pid, text)
                 continue
+            end, current_end = (start - timedelta(days=1) if start else None), to_date(target["valid_to"])
+            if current_end and (end is None or current_end < end):
+                continue  # it had already ended before this withdrawal takes effect
             reason = "replaced" if own and own == target.get("ended_by") else "withdrawn"
-            target.update(valid_to=iso(start - timedelta(days=1)) if start else None,
+            target.update(valid_to=iso(end),
                           end_reason=reason, ended_by=own or pid,
                           end_json={"publication_id": pid, "version": pub["v_version"],
                                     "title": pub["title"], "published": pub["published"], "text": text})
@@ -312,7 +314,7 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
         if not d["end_reason"] and last["valid_to"]:
             d.update(valid_to=last["valid_to"], end_reason="expired",
                      end_json={"publication_id": last["publication_id"], "valid_to": last["valid_to"]})
-    _write(store, decisions, by_id, pubs)
+    _write(store, decisions)
 
 
 def _order_key(d: dict) -> tuple:
@@ -371,8 +373,11 @@ def _decision(group: list[dict]) -> dict | None:
 
 def _withdrawn_decision(text: str, candidates: list[dict], pubs: dict, before: date | None) -> dict | None:
     """Which earlier decision of the body `text` (a withdraws item) names: by id, else by title."""
-    earlier = [d for d in candidates if not before or not d["effective_date"] or to_date(d["effective_date"]) < before
-               or (d["published"] and to_date(d["published"]) < before)]
+    def known_before(d: dict) -> bool:  # only an earlier decision can be withdrawn
+        day = to_date(d["published"]) or to_date(d["effective_date"])
+        return before is None or day is None or day < before
+
+    earlier = [d for d in candidates if known_before(d)]
     for ref in _PUB_ID.findall(text):
         for d in earlier:
             if any(ref.lower() == m.lower() or ref.lower() == (pubs.get(m, {}).get("work_id") or "").lower()
@@ -389,7 +394,7 @@ def _withdrawn_decision(text: str, candidates: list[dict], pubs: dict, before: d
     return best if best_score >= 0.8 else None
 
 
-def _write(store: Store, decisions: list[dict], by_id: dict, pubs: dict) -> None:
+def _write(store: Store, decisions: list[dict]) -> None:
     store.db.execute("DELETE FROM designations")
     store.db.execute("DELETE FROM decisions")
     for d in sorted(decisions, key=lambda d: d["decision_id"]):

@@ -187,3 +187,23 @@ def test_extract_pending_extracts_each_version_once_and_keeps_errors(store):
     assert len(seen) == 2
     third = registry.extract_pending(store, "test-2", extract, today=date(2026, 1, 2))
     assert (third.extracted, third.events) == (1, [])
+
+
+def test_a_later_withdrawal_does_not_revive_a_replaced_decision(store):
+    publish(store, "gmb-2025-100", OLD)
+    publish(store, "gmb-2026-200", dict(NEW, withdraws=[]), published="2026-02-10")
+    late = extraction("Intrekking oude besluiten", [], classification="not_designation",
+                      effective_date="2026-09-01", withdraws=["gmb-2025-100"])
+    publish(store, "gmb-2026-900", late, published="2026-08-20")
+    registry.update(store, PIPELINE, today=date(2026, 9, 2))
+    old = next(d for d in registry.decisions_of(store, UTRECHT) if d["decision_id"] == "gmb-2025-100")
+    assert (old["end_reason"], old["valid_to"], old["ended_by"]) == ("replaced", "2026-02-28", "gmb-2026-200")
+
+
+def test_withdrawal_clause_of_the_replacing_decision_is_a_replacement(store):
+    publish(store, "gmb-2025-100", OLD)
+    publish(store, "gmb-2026-200", NEW, published="2026-02-10")  # NEW withdraws OLD by its title
+    registry.update(store, PIPELINE, today=date(2026, 3, 2))
+    old = next(d for d in registry.decisions_of(store, UTRECHT) if d["decision_id"] == "gmb-2025-100")
+    assert (old["end_reason"], old["valid_to"]) == ("replaced", "2026-02-28")
+    assert old["end"]["text"] == "Aanwijzingsbesluit elektronische kanalen Utrecht 2025"
