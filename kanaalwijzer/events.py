@@ -15,6 +15,9 @@ When a change alerts (the rule that keeps alerts honest)
   any change it causes to decisions we knew (e.g. an older decision's end date moving).
   End events (replaced / withdrawn / expired) are recorded only when the end date is unknown or
   not before that horizon. A body we knew nothing of has no horizon: its decisions are news.
+- Replacements and withdrawals are told when we learn of them, also ahead of their date. An
+  expiry (a CVDR end date with no successor or withdrawal we know of) is told only once the date
+  has passed: before that, it mostly announces a new consolidated version still to be harvested.
 - Each event has a key over its meaning (kind, body, decision, publication version, channel,
   date, before, after); the key is UNIQUE in the store, so recording twice is a no-op.
 - Body status (none / unknown / future / in_force) is compared with the status last recorded
@@ -223,16 +226,22 @@ def record_changes(store: Store, before: dict, after: dict, *, today: date | Non
         if backfilled:
             continue
         old = old_decisions.get(decision_id)
-        end_now = (d["end_reason"], d["valid_to"], d["ended_by"])
         end_was = (old["end_reason"], old["valid_to"], old["ended_by"]) if old else (None, None, None)
-        if d["end_reason"] and end_now != end_was:
-            if is_backfill(body, _day_after(d["valid_to"])):
+        if d["end_reason"] == "expired":
+            # A CVDR end date with no successor yet usually means a new version is on its way, so
+            # an expiry is told once it has happened; the event key keeps it to one telling.
+            if not d["valid_to"] or d["valid_to"] >= today.isoformat():
                 continue
-            events.append(_event("decision_" + d["end_reason"], d, lvs[-1],
-                                 {"valid_to": end_was[1], "end_reason": end_was[0]},
-                                 {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
-                                  "ended_by_title": (after["decisions"].get(d["ended_by"] or "") or {}).get("title")},
-                                 d["end"], effective=_day_after(d["valid_to"])))
+            end_was = (None, None, None)
+        elif not d["end_reason"] or (d["end_reason"], d["valid_to"], d["ended_by"]) == end_was:
+            continue
+        if is_backfill(body, _day_after(d["valid_to"])):
+            continue
+        events.append(_event("decision_" + d["end_reason"], d, lvs[-1],
+                             {"valid_to": end_was[1], "end_reason": end_was[0]},
+                             {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
+                              "ended_by_title": (after["decisions"].get(d["ended_by"] or "") or {}).get("title")},
+                             d["end"], effective=_day_after(d["valid_to"])))
 
     events.extend(_status_events(store, after, today))
     return [e for e in events if _insert(store, e)]

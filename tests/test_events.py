@@ -146,3 +146,26 @@ def test_status_change_by_the_passing_of_time_is_one_event(store):
     assert later[0]["summary"] == ("Gemeente Utrecht: van ‘besluit nog niet in werking’ naar ‘besluit in werking’ "
                                    "per 1 maart 2026")
     assert run(store, date(2026, 3, 3)) == []
+
+
+def test_expiry_is_told_once_after_the_cvdr_end_date_not_before(store):
+    publish(store, "CVDR800_1", OLD, work_id="CVDR800", work_version=1, valid_from="2026-01-01",
+            valid_to="2026-06-30")
+    first = run(store, date(2026, 2, 1))
+    assert "decision_expired" not in [e["kind"] for e in first]
+    assert run(store, date(2026, 6, 30)) == []
+    later = run(store, date(2026, 7, 1))
+    assert kinds(later) == [("body_status", None, None), ("decision_expired", "CVDR800", None)]
+    expired = next(e for e in later if e["kind"] == "decision_expired")
+    assert expired["effective_date"] == "2026-07-01" and expired["after"]["valid_to"] == "2026-06-30"
+    assert "geldt niet meer per 1 juli 2026" in expired["summary"]
+    assert run(store, date(2026, 7, 2)) == []
+
+
+def test_announced_end_then_new_cvdr_version_is_no_expiry(store):
+    publish(store, "CVDR800_1", OLD, work_id="CVDR800", work_version=1, valid_from="2026-01-01",
+            valid_to="2026-03-31")
+    run(store, date(2026, 2, 1))
+    publish(store, "CVDR800_2", OLD, text="tweede versie", work_id="CVDR800", work_version=2, valid_from="2026-04-01")
+    found = run(store, date(2026, 4, 2))
+    assert kinds(found) == [("new_version", "CVDR800", None)]
