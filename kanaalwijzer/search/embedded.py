@@ -369,5 +369,8 @@ class EmbeddedBackend:
                 raw = fragment.encode("utf-8")
                 chars = [(len(raw[:r.start].decode("utf-8", "ignore")), len(raw[:r.end].decode("utf-8", "ignore")))
                          for r in ranges]
-                return marked_html(fragment, chars)
+                start, end = snippet.fragment_range().start, snippet.fragment_range().end
+                cut_before = start > 0
+                cut_after = end < len((text or "").encode("utf-8"))
+                return ("… " if cut_before else "") + marked_html(fragment, chars) + (" …" if cut_after else "")
         return opening_snippet(text or "")
