@@ -52,6 +52,9 @@ CORPUS = [
         "Gedeputeerde Staten wijzen het contactformulier en MijnProvincie aan als kanalen.",
         body_code="PV26", body_name="Utrecht", body_type="provincie", province="Utrecht", published="2026-01-05",
         organs=["gedeputeerde staten"], kinds=["contact_form", "portal"], regime="wmebv"),
+    doc("bgr-2022-8", "Besluit berichtenverkeer Regio Achterhoek", "Het algemeen bestuur besluit over post.",
+        body_code="gr:regio-achterhoek", body_name="Regio Achterhoek", body_type="gemeenschappelijke_regeling",
+        province="Gelderland", published="2022-05-01"),
     doc("gmb-2023-5", "Mandaatbesluit", "Verlening van mandaat aan de afdelingshoofden. Geen kanalen.",
         body_code="GM0363", body_name="Amsterdam", province="Noord-Holland", published=None),
 ]
@@ -238,6 +241,13 @@ def test_two_selections_each_facet_counts_with_the_other_applied(backend):
     assert facet(result, "bron") == {"officielepublicaties": (3, False), "cvdr": (1, True)}
 
 
+def test_joint_bodies_are_labelled_with_their_name_and_filterable(backend):
+    result = backend.search(SearchRequest(filters={"gemeente": ["gr:regio-achterhoek"]}))
+    assert [h.id for h in result.hits] == ["bgr-2022-8"]
+    assert {v.value: v.label for v in result.facets["gemeente"]}["gr:regio-achterhoek"] == "Regio Achterhoek"
+    assert ids(backend, "gemeente:gr:regio-achterhoek") == ["bgr-2022-8"]
+
+
 def test_selected_value_without_hits_stays_listed(backend):
     result = backend.search(SearchRequest(q="heffingsambtenaar", filters={"kanaal": ["email"]}))
     assert result.total == 0
@@ -353,3 +363,12 @@ def test_pagination_stays_correct_past_ten_thousand_hits(empty):
     assert [h.id for h in result.hits] == newest_first[10_000:10_020]
     last = empty.search(SearchRequest(q="kanaal", sort="date", page=503, per_page=20))
     assert [h.id for h in last.hits] == newest_first[10_040:]
+
+
+def test_selected_facet_values_are_never_cut_off():
+    from kanaalwijzer.search.results import facet_values
+    counts = {f"GM{n:04d}": 1000 - n for n in range(600)}
+    values = facet_values("gemeente", counts, ["GM0599", "GM9999"])
+    assert len(values) == 400 + 2
+    assert {v.value: (v.count, v.selected) for v in values if v.selected} == {"GM0599": (401, True),
+                                                                              "GM9999": (0, True)}

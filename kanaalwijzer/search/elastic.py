@@ -129,6 +129,8 @@ def search_body(query: Query, request: SearchRequest, selected: dict[str, list[s
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": {"terms": {"field": field, "size": FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)}}},
         }
+    # the name documents give a body our list does not know (joint bodies)
+    aggs["gemeente"]["aggs"]["values"]["aggs"] = {"name": {"terms": {"field": "body_name", "size": 1}}}
     by_score = query.has_text and request.sort == "relevance"
     sort = ([{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}] if by_score else
             [{"published": {"order": "desc", "missing": "_last"}}, {"id": {"order": "asc"}}])
@@ -252,11 +254,11 @@ class ElasticBackend:
             snippet = fragments[0] if fragments else opening_snippet(source.get("text") or "")
             hits.append(hit_from_fields(source, [snippet], hit.get("_score") or 0.0))
         aggregations = response.get("aggregations", {})
-        facets = {
-            facet: facet_values(facet, {str(b["key"]): b["doc_count"]
-                                        for b in aggregations.get(facet, {}).get("values", {}).get("buckets", [])},
-                                selected.get(facet, []))
-            for facet in FACET_FIELDS
-        }
+        facets = {}
+        for facet in FACET_FIELDS:
+            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+            names = {str(b["key"]): b["name"]["buckets"][0]["key"] for b in buckets if b.get("name", {}).get("buckets")}
+            facets[facet] = facet_values(facet, {str(b["key"]): b["doc_count"] for b in buckets},
+                                         selected.get(facet, []), names)
         return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets, page=page,
                             per_page=per_page, took_ms=(time.perf_counter() - started) * 1000)

@@ -24,7 +24,7 @@ from tantivy import Query as TQ
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet
-from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, canonical_filters
+from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, body_label, canonical_filters
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +356,15 @@ class EmbeddedBackend:
                     for bucket in buckets:
                         for value in str(bucket["key"]).split(JOIN):
                             counts[facet][value] = counts[facet].get(value, 0) + int(bucket["doc_count"])
-        return {f: facet_values(f, counts.get(f, {}), selected.get(f, [])) for f in FACET_FIELDS}
+        names = {code: self._body_name(searcher, code) for code in counts.get("gemeente", {})
+                 if body_label(code) is None}
+        return {f: facet_values(f, counts.get(f, {}), selected.get(f, []), names if f == "gemeente" else None)
+                for f in FACET_FIELDS}
+
+    def _body_name(self, searcher, code: str) -> str | None:
+        """The name a document gives a body our list does not know (a joint body)."""
+        hits = searcher.search(TQ.term_query(self.schema, "body_code", code), 1).hits
+        return searcher.doc(hits[0][1]).get_first("body_name") if hits else None
 
     @staticmethod
     def _snippet(generator, doc, text: str | None) -> str:

@@ -9,15 +9,20 @@ from .vocab import DEFAULT_FACET_SIZE, FACET_SIZES, facet_label
 SNIPPET_CHARS = 220
 
 
-def facet_values(facet: str, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
-    """Values by count (then label); a selected value stays listed even when nothing matches it."""
-    values = [FacetValue(value, facet_label(facet, value), count, value in selected)
-              for value, count in counts.items() if count > 0 or value in selected]
-    for value in selected:
-        if value not in counts:
-            values.append(FacetValue(value, facet_label(facet, value), 0, True))
-    values.sort(key=lambda v: (-v.count, v.label.casefold()))
-    return values[:max(FACET_SIZES.get(facet, DEFAULT_FACET_SIZE), len(selected))]
+def facet_values(facet: str, counts: dict[str, int], selected: list[str],
+                 names: dict[str, str] | None = None) -> list[FacetValue]:
+    """The most frequent values by count (then label), plus every selected value, also one that
+    nothing matches now. `names` labels bodies our list does not know (joint bodies)."""
+    def value(v: str) -> FacetValue:
+        label = facet_label(facet, v)
+        if label == v and names and names.get(v):
+            label = names[v]
+        return FacetValue(v, label, counts.get(v, 0), v in selected)
+
+    order = (lambda v: (-v.count, v.label.casefold()))
+    values = sorted((value(v) for v, count in counts.items() if count > 0 and v not in selected), key=order)
+    values = values[:FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)] + [value(v) for v in selected]
+    return sorted(values, key=order)
 
 
 def marked_html(fragment: str, ranges: list[tuple[int, int]]) -> str:
