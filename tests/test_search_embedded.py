@@ -59,3 +59,11 @@ def test_failed_rebuild_keeps_the_current_index(backend, tmp_path):
         backend.rebuild(broken())
     assert backend.count() == len(CORPUS)
     assert len(list((tmp_path / "index").glob("gen-*"))) == 1
+
+
+def test_failed_upsert_changes_nothing_and_releases_the_writer(backend):
+    with pytest.raises(KeyError):
+        backend.upsert([dict(CORPUS[0], title="half"), {"title": "zonder id"}])
+    assert backend.search(SearchRequest(q="half")).total == 0
+    assert backend.upsert([dict(CORPUS[0], title="heel")]) == 1  # the lock was released
+    assert backend.search(SearchRequest(q="heel")).total == 1

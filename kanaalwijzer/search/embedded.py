@@ -176,12 +176,17 @@ class EmbeddedBackend:
         index = self.index()
         writer = index.writer(heap_size=128_000_000)
         count = 0
-        for doc in docs:
-            writer.delete_documents_by_term("id", doc["id"])
-            writer.add_document(self._document(doc))
-            count += 1
-        writer.commit()
-        writer.wait_merging_threads()
+        try:
+            for doc in docs:
+                writer.delete_documents_by_term("id", doc["id"])
+                writer.add_document(self._document(doc))
+                count += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()  # nothing of a failed batch becomes visible
+            raise
+        finally:
+            writer.wait_merging_threads()  # also releases the writer lock
         index.reload()
         return count
 
