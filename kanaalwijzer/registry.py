@@ -147,7 +147,7 @@ _PUBLICATION_WORDS = r"(?:bekendmaking|publicatie|uitgifte|plaatsing|dagtekening
 
 def resolve_rule(rule: str | None, published: date | None) -> date | None:
     """Resolve a relative entry-into-force rule against the publication date; None when we can't."""
-    if not rule or not published:
+    if not isinstance(rule, str) or not rule or not published:
         return None
     text = " ".join(rule.lower().split())
     if re.search(r"eerste dag van de (?:kalender)?maand (?:volgend op|na) (?:de |het )?(?:datum van (?:de |het )?)?"
@@ -173,6 +173,8 @@ def processes_of(scope) -> list[str]:
     for item in items:
         if isinstance(item, dict):
             item = item.get("process") or item.get("name") or item.get("text") or ""
+        if not isinstance(item, str):
+            item = "" if item is None else str(item)
         name = " ".join(str(item or "").split()).strip(" .;:").lower()
         name = ALL_MESSAGES if name in _ALL_MESSAGES_WORDS else name
         if name not in out:
@@ -234,13 +236,20 @@ def _effective(pub: dict, published: date | None) -> date | None:
 
 
 def _withdraw_texts(result: dict) -> list[str]:
+    items = result.get("withdraws")
     texts = []
-    for item in result.get("withdraws") or []:
+    for item in items if isinstance(items, list) else [items] if isinstance(items, str) else []:
         if isinstance(item, dict):
             item = " ".join(str(v) for v in item.values() if isinstance(v, (str, int)))
         if item:
             texts.append(str(item))
     return texts
+
+
+def _authority_code(result: dict) -> str | None:
+    authority = result.get("authority")
+    code = authority.get("code") if isinstance(authority, dict) else None
+    return code if isinstance(code, str) and code else None
 
 
 def _title_key(title: str | None) -> str:
@@ -290,7 +299,7 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
         texts = _withdraw_texts(pub["result"])
         if not texts:
             continue
-        body = pub["body_code"] or (pub["result"].get("authority") or {}).get("code")
+        body = pub["body_code"] or _authority_code(pub["result"])
         own = next((d["decision_id"] for d in decisions if pid in d["manifestations"]), None)
         published = to_date(pub["published"])
         start = _effective(pub, published)
@@ -353,19 +362,21 @@ def _decision(group: list[dict]) -> dict | None:
     last = versions[-1]
     result = last["result"]
     body = next((p["body_code"] for p in sources + gazettes if p["body_code"]), None) \
-        or (result.get("authority") or {}).get("code")
+        or _authority_code(result)
     regime = last["result"].get("classification") if last["result"].get("classification") in REGIMES \
         else designating[0]["classification"]
     return {
         "decision_id": decision_id, "body_code": body, "regime": regime,
-        "title": result.get("title") or (gazettes or sources)[0]["title"],
+        "title": result.get("title") if isinstance(result.get("title"), str) and result["title"] \
+        else (gazettes or sources)[0]["title"],
         "publication_id": last["publication_id"], "version": last["version"],
         "pipeline_version": last["pipeline_version"], "content_hash": last["content_hash"],
         "manifestations": sorted(p["id"] for p in group),
         "published": iso(first_published),
-        "decision_date": next((v["result"].get("decision_date") for v in versions if v["result"].get("decision_date")), None),
+        "decision_date": next((iso(to_date(v["result"].get("decision_date"))) for v in versions
+                               if to_date(v["result"].get("decision_date"))), None),
         "effective_date": versions[0]["valid_from"],
-        "effective_rule": versions[0]["result"].get("effective_rule"),
+        "effective_rule": rule if isinstance(rule := versions[0]["result"].get("effective_rule"), str) else None,
         "valid_to": None, "end_reason": None, "ended_by": None, "end_json": {},
         "legal_versions": versions,
     }
@@ -413,19 +424,42 @@ def _write(store: Store, decisions: list[dict]) -> None:
         end = to_date(d["valid_to"])
         for lv in d["legal_versions"]:
             lv_end = min(filter(None, [to_date(lv["valid_to"]), end]), default=None)
-            for channel in lv["result"].get("channels") or []:
-                if channel.get("status") not in CHANNEL_STATUSES or not channel.get("kind"):
-                    continue
-                for process in processes_of(channel.get("scope")):
+            for channel in channels_of(lv["result"], lv["publication_id"]):
+                for process in processes_of(channel["scope"]):
                     store.db.execute(
                         "INSERT INTO designations (decision_id, body_code, process, channel_kind, channel_value,"
                         " status, auth_json, valid_from, valid_to, evidence_json, publication_id, version)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (d["decision_id"], d["body_code"], process, channel["kind"], channel.get("value") or "",
-                         channel["status"], json.dumps(sorted(channel.get("auth") or [])), lv["valid_from"],
-                         iso(lv_end), json.dumps(channel.get("evidence") or {}, ensure_ascii=False, sort_keys=True),
+                        (d["decision_id"], d["body_code"], process, channel["kind"], channel["value"],
+                         channel["status"], json.dumps(channel["auth"]), lv["valid_from"], iso(lv_end),
+                         json.dumps(channel["evidence"], ensure_ascii=False, sort_keys=True),
                          lv["publication_id"], lv["version"]),
                     )
+
+
+def channels_of(result: dict, publication_id: str) -> list[dict]:
+    """The well-formed channels of an extraction; anything else is logged and left out.
+
+    Only 'designated' and 'excluded' count, and a channel without evidence is no designation
+    (every fact must link to its words).
+    """
+    out = []
+    channels = result.get("channels")
+    for channel in channels if isinstance(channels, list) else []:
+        if not isinstance(channel, dict) or channel.get("status") not in CHANNEL_STATUSES \
+                or not isinstance(channel.get("kind"), str) or not channel["kind"]:
+            log.warning("%s: kanaal zonder geldige soort of status overgeslagen: %.200r", publication_id, channel)
+            continue
+        evidence = channel.get("evidence")
+        if not isinstance(evidence, dict) or not evidence.get("text"):
+            log.warning("%s: kanaal %s zonder bewijs overgeslagen", publication_id, channel["kind"])
+            continue
+        auth = channel.get("auth") or []
+        out.append({"kind": channel["kind"], "status": channel["status"], "scope": channel.get("scope"),
+                    "value": channel["value"] if isinstance(channel.get("value"), str) else "",
+                    "auth": sorted({str(a) for a in (auth if isinstance(auth, list) else [auth])}),
+                    "evidence": evidence})
+    return out
 
 
 # -- queries -------------------------------------------------------------------------------------

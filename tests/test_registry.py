@@ -1,6 +1,7 @@
 """The designation registry, on extraction JSON written here in the extract contract's shape."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -32,7 +33,8 @@ def publish(store: Store, pub_id: str, result: dict, *, text: str | None = None,
             body=UTRECHT, pipeline=PIPELINE, **fields) -> int:
     """Store a publication, a version and its extraction; returns the version number."""
     source = "cvdr" if pub_id.startswith("CVDR") else "officielepublicaties"
-    store.upsert_publication(pub_id, source=source, title=result["title"], body_code=body,
+    title = result["title"] if isinstance(result["title"], str) else "Titel van de publicatie"
+    store.upsert_publication(pub_id, source=source, title=title, body_code=body,
                              body_type="gemeente", published=published, **fields)
     version = store.add_version(pub_id, text or f"{pub_id}\n{result}").version
     registry.record_extraction(store, pub_id, version, pipeline, result)
@@ -207,3 +209,32 @@ def test_withdrawal_clause_of_the_replacing_decision_is_a_replacement(store):
     old = next(d for d in registry.decisions_of(store, UTRECHT) if d["decision_id"] == "gmb-2025-100")
     assert (old["end_reason"], old["valid_to"]) == ("replaced", "2026-02-28")
     assert old["end"]["text"] == "Aanwijzingsbesluit elektronische kanalen Utrecht 2025"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_text = st.text(max_size=30)
+_junk = st.one_of(st.none(), _text, st.integers(), st.lists(_text, max_size=3),
+                  st.dictionaries(_text, _text, max_size=2))
+_channels = st.lists(st.fixed_dictionaries({}, optional={
+    "kind": st.one_of(st.sampled_from(["email", "web_form", "portal"]), _junk),
+    "status": st.one_of(st.sampled_from(["designated", "excluded", "defined"]), _junk),
+    "scope": _junk, "value": _junk, "auth": _junk,
+    "evidence": st.one_of(_junk, st.fixed_dictionaries({"text": _text, "start": st.integers(), "end": st.integers()})),
+}) | _junk, max_size=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(channels=_channels, withdraws=st.one_of(st.lists(_junk, max_size=3), _junk),
+       effective=st.one_of(_junk, st.dates().map(str)), rule=_junk, title=_junk, authority=_junk,
+       decision_date=_junk)
+def test_malformed_extractions_never_break_the_registry(store, channels, withdraws, effective, rule, title,
+                                                        authority, decision_date):
+    result = dict(OLD, channels=channels, withdraws=withdraws, effective_date=effective, effective_rule=rule,
+                  title=title, authority=authority, decision_date=decision_date)
+    publish(store, "gmb-2026-1", result, text=repr(result))
+    registry.update(store, PIPELINE, today=date(2026, 1, 2))
+    for row in store.query("SELECT * FROM designations"):
+        assert row["status"] in ("designated", "excluded")
+        assert json.loads(row["evidence_json"])["text"]
