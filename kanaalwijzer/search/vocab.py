@@ -35,7 +35,7 @@ CHANNEL_KINDS = {  # domain.md §4
 CHANNEL_ALIASES = {
     "webformulier": "web_form", "eformulier": "web_form", "formulier": "web_form",
     "contactformulier": "contact_form", "portaal": "portal", "mijngemeente": "portal",
-    "mail": "email", "e-mail": "email", "dienstenwet": "dienstenwet_loket", "digipoort": "digipoort",
+    "mail": "email", "dienstenwet": "dienstenwet_loket",
     "uitnodiging": "as_invited", "opverzoek": "as_invited", "overig": "other", "anders": "other",
 }
 REGIMES = {"wmebv": "Wmebv (Awb 2:13)", "pre_wmebv": "Vóór de Wmebv (oud Awb 2:15)"}
@@ -55,6 +55,7 @@ def fold(text: str) -> str:
 
 
 def _key(text: str) -> str:
+    """'E-mail', 'e mail' and 'email' alike; aliases are written in this form."""
     return re.sub(r"[^a-z0-9_]", "", fold(text).replace(" ", "").replace("-", ""))
 
 
