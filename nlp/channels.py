@@ -38,6 +38,10 @@ SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|t
 CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
 ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
+# a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
+# "de formulieren van het digitaal loket"
+APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
+LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
 
@@ -66,8 +70,14 @@ class ChannelFinder:
     # -- mentions --------------------------------------------------------------------------
     def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         """Channel mentions (kind, start, end) in text order, non-overlapping."""
-        return [(self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset)
-                for m in self.mention_rx.finditer(text) if m.end() > m.start()]
+        found: list[tuple[str, int, int]] = []
+        for m in self.mention_rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            if found and APPOSITION.fullmatch(text[found[-1][2] - offset:m.start()]):
+                continue  # "webformulier op de website (Digitaal Loket)": another name, same channel
+            found.append((self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset))
+        return found
 
     # -- statuses --------------------------------------------------------------------------
     def predicates(self, clause: str) -> list[tuple[int, int, str]]:
@@ -120,16 +130,22 @@ class ChannelFinder:
         lines = lines_with_context(text, doc._.kw_blocks or [])
         designating_annexes = self._annex_references(text, lines)
         headers: dict[str, list[str]] = {}
+        lead: str | None = None  # status announced by a lead-in ("wijst de volgende kanalen aan:")
         for line in lines:
             s = text[line.start:line.end]
             if not s or line.kind in ("heading", "title"):
+                lead = None
                 continue
             if line.kind == "table_row":
                 channels += self._row(text, line, headers, designating_annexes)
                 continue
             if self._is_definition(s, line) or CONSIDERATION.match(s) or self.rechtsmiddel.search(s):
+                lead = None
                 continue
-            channels += self._line(text, line)
+            is_item = line.kind == "list_item" or bool(LIST_ITEM.match(s))
+            channels += self._line(text, line, lead if is_item else None)
+            if not is_item:
+                lead = self._lead_in(s)
         channels = _dedupe(channels)
         doc._.kw_channels = channels
         spans = []
@@ -155,7 +171,17 @@ class ChannelFinder:
         if pos < end:
             yield pos, end
 
-    def _line(self, text: str, line) -> list[dict]:
+    def _lead_in(self, s: str) -> str | None:
+        """A line ending in a colon announces the status of the list that follows."""
+        if not s.rstrip().endswith(":"):
+            return None
+        body = s.rstrip()[:-1]
+        preds = self.predicates(body)
+        if not preds:
+            return None
+        return min(preds, key=lambda p: len(body) - p[1])[2]  # the predicate nearest the colon
+
+    def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
@@ -167,6 +193,8 @@ class ChannelFinder:
             if not preds and self.amendment_insert.search(before) and re.search(r"bijlage|kana", before, re.I):
                 # an amendment inserting words into the channel provisions or the annex
                 preds = [(0, 0, "designated")]
+            if not preds and lead:
+                preds = [(0, 0, lead)]  # a list item under "... worden aangewezen:"
             for kind, ms, me in ms_all:
                 status = self.status(clause, ms, me, preds)
                 if status is None:

@@ -16,10 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from . import extensions
+from .legal import legal_basis
 from .patterns import load_json, rx
 from .structure import ENACT_OBJECT, OBJECT_BEFORE
 
 WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekkingsbesluit|wijziging|wijzigingsbesluit)\b", re.I)
+KEY_BASIS = ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")
 CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
 
 
@@ -40,6 +42,7 @@ class Classifier:
         self.subject = (rx(cfg["subject"]["pattern"]), cfg["subject"]["reason"])
         self.other = (rx(cfg["other_subject"]["pattern"]), cfg["other_subject"]["reason"])
         self.national = (rx(cfg["national"]["pattern"]), cfg["national"]["reason"])
+        self.doc_type = (rx(cfg["doc_type"]["pattern"]), cfg["doc_type"]["reason"])
         self.form = (_signals(cfg["form"]["patterns"]), cfg["form"]["reason"])
         self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
         self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
@@ -67,6 +70,9 @@ class Classifier:
         nat = self.national[0].search(text[:3000])
         if nat:
             return "not_designation", 0.9, [self.national[1] + f" ('{nat.group(0)}')"]
+        dtype = self.doc_type[0].search(title_text + "\n" + text[:500])
+        if dtype:
+            return "not_designation", 0.85, [self.doc_type[1].format(match=dtype.group(0))]
         forms = sorted(set(_matched(self.form[0], head)))
         if not forms:
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
@@ -79,14 +85,18 @@ class Classifier:
         if subject:
             reasons.append(self.subject[1] + f" ('{subject.group(0)}')")
         else:
+            # no telling title: the decision must rest on the designation articles themselves
+            # (stated in "gelet op" / grondslag), or cite them and actually designate a channel
             other = self.other[0].search(title_text)
-            key_basis = [b for b in basis if b in ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")]
-            if other or not (key_basis and channels):
+            meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
+            stated = [b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]
+            key_basis = [b for b in basis if b in KEY_BASIS]
+            if other or not (stated or (key_basis and channels)):
                 why = (self.other[1].format(match=other.group(0)) if other else
                        "titel en grondslag gaan niet over het aanwijzen of openstellen van elektronische kanalen")
                 return "not_designation", 0.8, reasons + [why]
-            reasons.append(f"grondslag {', '.join(key_basis)} en {len(channels)} aangewezen kanaal/kanalen "
-                           "in de tekst")
+            reasons.append(f"grondslag {', '.join(stated or key_basis)}"
+                           + (f" en {len(channels)} aangewezen kanaal/kanalen in de tekst" if channels else ""))
         if WITHDRAWAL_ONLY.search(title) and not channels:
             return "not_designation", 0.85, reasons + [
                 "intrekkings- of wijzigingsbesluit dat zelf geen kanaal aanwijst"]

@@ -35,13 +35,15 @@ WITHDRAW = [
 BASIS_WORDS = ("gelet", "grondslag", "artikel 2", "art. 2", "afdeling 2.3")
 
 
-def legal_basis(text: str, meta: dict | None = None) -> list[str]:
+def legal_basis(text: str, meta: dict | None = None, fallback: bool = True) -> list[str]:
+    """The legal basis the decision states; with fallback, also articles cited anywhere when no
+    "gelet op" is visible (a cut-off text)."""
     lines = [line for line in text[:20000].split("\n") if any(w in line.lower() for w in BASIS_WORDS)]
     sources = [m.group(0) for m in BASIS_CONTEXT.finditer("\n".join(lines))]
     sources += list((meta or {}).get("source", []) or [])
     joined = "\n".join(sources)
     found = [label for label, pat in BASIS_RULES if pat.search(joined)]
-    if not found:  # no "gelet op" visible (partial text): fall back to the whole text, minus 2:13 eerste lid
+    if not found and fallback:  # no "gelet op" visible (partial text): fall back to the whole text, minus 2:13 eerste lid
         found = [label for label, pat in BASIS_RULES if label != "Awb 2:14" and pat.search(text[:20000])]
     return found
 

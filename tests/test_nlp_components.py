@@ -182,3 +182,33 @@ def test_classifier_regimes_and_negatives():
     assert doc._.kw_classification == "not_designation"
     assert any("besluitvorm" in r for r in doc._.kw_reasons)
     assert 0 < doc._.kw_confidence <= 1
+
+
+def test_list_items_take_the_status_of_their_lead_in():
+    text = ("Aanwijzingsbesluit digitale kanalen\nArtikel 1 Aanwijzing\n"
+            "Het college wijst de volgende kanalen aan:\na. het e-formulier op www.epe.nl;\nb. MijnEpe, na inloggen met DigiD.\n"
+            "Artikel 2 Uitgesloten\nDe volgende kanalen zijn niet aangewezen:\n- e-mail;\n- WhatsApp.\n"
+            "Artikel 3 Overig\nDe gemeente beschikt ook over:\na. een webformulier voor vragen.\n")
+    doc = pipe("kw_prefilter", "kw_structure", "kw_channels")(text)
+    got = {(c["kind"], c["status"], c["evidence"]["location"], tuple(c["auth"])) for c in doc._.kw_channels}
+    assert got == {("web_form", "designated", "Artikel 1 onder a", ()),
+                   ("portal", "designated", "Artikel 1 onder b", ("digid",)),
+                   ("email", "excluded", "Artikel 2", ()),
+                   ("other", "excluded", "Artikel 2", ())}
+
+
+def test_second_name_for_the_same_channel_is_not_a_second_channel():
+    finder = nlp.get_nlp().get_pipe("kw_channels")
+    kinds = [k for k, _, _ in finder.mentions("via een webformulier op de gemeentelijke website (Digitaal Loket)")]
+    assert kinds == ["web_form"]
+    kinds = [k for k, _, _ in finder.mentions("met de formulieren van het digitaal loket")]
+    assert kinds == ["web_form"]
+    kinds = [k for k, _, _ in finder.mentions("via het webformulier of via MijnGemeente")]
+    assert kinds == ["web_form", "portal"]
+
+
+def test_council_proposal_is_not_a_designation():
+    text = ("Raadsvoorstel Aanwijzingsbesluit elektronische kanalen gemeente Delft\nGelet op artikel 2:13, tweede lid, Awb;\n"
+            "de raad besluit:\n1. het aanwijzingsbesluit vast te stellen, waarin het webformulier wordt aangewezen.\n")
+    doc = nlp.get_nlp()(text)
+    assert doc._.kw_classification == "not_designation" and doc._.kw_channels == []
