@@ -139,7 +139,7 @@ class ChannelFinder:
             if line.kind == "table_row":
                 channels += self._row(text, line, headers, designating_annexes)
                 continue
-            if self._is_definition(s, line) or CONSIDERATION.match(s) or self.rechtsmiddel.search(s):
+            if self._is_definition(s, line) or CONSIDERATION.match(s) or self._is_rechtsmiddel(s):
                 lead = None
                 continue
             is_item = line.kind == "list_item" or bool(LIST_ITEM.match(s))
@@ -171,6 +171,10 @@ class ChannelFinder:
         if pos < end:
             yield pos, end
 
+    def _is_rechtsmiddel(self, s: str) -> bool:
+        low = s.lower()
+        return ("bezwaar" in low or "beroep" in low) and self.rechtsmiddel.search(s) is not None
+
     def _lead_in(self, s: str) -> str | None:
         """A line ending in a colon announces the status of the list that follows."""
         if not s.rstrip().endswith(":"):
@@ -183,6 +187,8 @@ class ChannelFinder:
 
     def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
+        if not self.mention_rx.search(text, line.start, line.end):
+            return found  # most lines name no channel: one search, no clause analysis
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             ms_all = self.mentions(clause)
