@@ -65,27 +65,11 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 # -- snapshots -----------------------------------------------------------------------------------
 def snapshot(store: Store) -> dict:
     """The registry as plain data: decisions, their legal versions and each version's channels."""
-    decisions = {d["decision_id"]: d for body in
-                 {r[0] for r in store.query("SELECT DISTINCT body_code FROM decisions")}
-                 for d in _decisions(store, body)}
+    decisions = {d["decision_id"]: d for d in registry.decisions_of(store)}
     channels: dict[tuple, list[dict]] = defaultdict(list)
     for row in store.query("SELECT * FROM designations ORDER BY id"):
-        channels[(row["publication_id"], row["version"])].append(registry._designation(row))
+        channels[(row["publication_id"], row["version"])].append(registry.designation_from_row(row))
     return {"decisions": decisions, "channels": dict(channels)}
-
-
-def _decisions(store: Store, body: str | None) -> list[dict]:
-    if body is None:
-        rows = store.query("SELECT * FROM decisions WHERE body_code IS NULL")
-        return [_decoded(r) for r in rows]
-    return registry.decisions_of(store, body)
-
-
-def _decoded(row) -> dict:
-    item = dict(row)
-    for key in ("manifestations_json", "end_json", "legal_versions_json"):
-        item[key[:-5]] = json.loads(item.pop(key))
-    return item
 
 
 def _lv_key(lv: dict) -> tuple[str, int]:
@@ -253,7 +237,7 @@ def _predecessor(snap: dict, d: dict) -> dict | None:
                 and o["end_reason"] == "replaced" and o["legal_versions"]]
     if not replaced:
         return None
-    return max(replaced, key=registry._order_key)["legal_versions"][-1]
+    return max(replaced, key=registry.decision_order)["legal_versions"][-1]
 
 
 def _old_content(old: dict | None, lv: dict) -> dict | None:

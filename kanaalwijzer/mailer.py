@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import secrets
 import smtplib
@@ -32,10 +33,15 @@ from datetime import datetime
 
 from . import digest as digests
 from . import events as ev
-from .config import _env, load_config
+from .config import load_config
 from .store import AMSTERDAM, Store, now
 
 log = logging.getLogger(__name__)
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value else default
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 SECURITY = ("none", "starttls", "tls")

@@ -283,7 +283,7 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
     for body, items in by_body.items():
         if body is None:
             continue
-        items.sort(key=_order_key)
+        items.sort(key=decision_order)
         for older, newer in zip(items, items[1:]):
             start = to_date(newer["effective_date"])
             own_end = to_date(older["valid_to"])
@@ -326,7 +326,8 @@ def rebuild(store: Store, pipeline_version: str | None = None) -> None:
     _write(store, decisions)
 
 
-def _order_key(d: dict) -> tuple:
+def decision_order(d: dict) -> tuple:
+    """Oldest first: by entry into force, else publication date."""
     return (d["effective_date"] or d["published"] or "9999", d["published"] or "9999", d["decision_id"])
 
 
@@ -463,7 +464,7 @@ def channels_of(result: dict, publication_id: str) -> list[dict]:
 
 
 # -- queries -------------------------------------------------------------------------------------
-def _designation(row) -> dict:
+def designation_from_row(row) -> dict:
     item = dict(row)
     item["auth"] = json.loads(item.pop("auth_json"))
     item["evidence"] = json.loads(item.pop("evidence_json"))
@@ -485,21 +486,24 @@ def designations_on(store: Store, body_code: str, on: date | str) -> list[dict]:
     )
     out = []
     for row in rows:
-        item = _designation(row)
+        item = designation_from_row(row)
         item["end_unknown"] = bool(item["end_reason"] and not item["valid_to"])
         out.append(item)
     return out
 
 
-def decisions_of(store: Store, body_code: str) -> list[dict]:
-    out = []
-    for row in store.query("SELECT * FROM decisions WHERE body_code = ? ORDER BY effective_date, published",
-                           (body_code,)):
-        item = dict(row)
-        for key in ("manifestations_json", "end_json", "legal_versions_json"):
-            item[key[:-5]] = json.loads(item.pop(key))
-        out.append(item)
-    return out
+def decisions_of(store: Store, body_code: str | None = None) -> list[dict]:
+    """The decisions of one body (None: of every body), oldest first, JSON columns decoded."""
+    where, params = ("body_code = ?", (body_code,)) if body_code else ("1", ())
+    return [decision_from_row(r) for r in store.query(
+        f"SELECT * FROM decisions WHERE {where} ORDER BY effective_date, published, decision_id", params)]
+
+
+def decision_from_row(row) -> dict:
+    item = dict(row)
+    for key in ("manifestations_json", "end_json", "legal_versions_json"):
+        item[key.removesuffix("_json")] = json.loads(item.pop(key))
+    return item
 
 
 STATUSES = ("not_harvested", "none", "unknown", "future", "in_force")
