@@ -91,6 +91,9 @@ def _clean_filters(filters: dict | None) -> dict:
     unknown = set(clean.get("channel_kinds", [])) - set(ev.CHANNEL_LABELS)
     if unknown:
         raise ValueError(f"Onbekend kanaal: {', '.join(sorted(unknown))}")
+    if clean.get("query"):
+        from .search import parse_query
+        parse_query(clean["query"])  # a QueryError (a ValueError) says in Dutch what to change
     return clean
 
 
@@ -214,7 +217,12 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     try:
         for sub in store.query("SELECT * FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"
                                " ORDER BY id"):
-            delivery = _claim(store, sub, week, search, _domain(settings.sender))
+            try:
+                delivery = _claim(store, sub, week, search, _domain(settings.sender))
+            except Exception as exc:  # noqa: BLE001 - e.g. the search backend behind a saved search
+                log.error("digest voor abonnement %s niet samengesteld: %s", sub["id"], exc)
+                report.failed += 1
+                continue
             if delivery is None:
                 report.skipped += 1
                 continue

@@ -351,3 +351,24 @@ def test_smtp_server_down_fails_the_run_and_the_next_run_delivers(db, smtp, tmp_
     assert {m["Message-ID"].strip() for m in smtp.messages} == {r[0] for r in db.query("SELECT message_id FROM deliveries")}
     assert sorted(m["Message-ID"].strip().rsplit("@", 1)[1] for m in smtp.messages) == \
         ["kanaalwijzer.test>", "kanaalwijzer.test>", "localhost>"]
+
+
+def test_saved_search_subscription_is_validated_and_a_failing_search_spares_the_others(db, smtp):
+    with pytest.raises(ValueError):
+        mailer.subscribe(db, "q@example.org", {"query": '"open phrase'}, settings=smtp.settings)
+    emails = _three_subscribers_with_news(db, smtp)
+    with at("2026-03-03"):
+        subscribe_confirmed(db, smtp, "zoeker@example.org", {"query": "webformulier"})
+        publish(db, "gmb-2026-200", NEW, published="2026-02-10")
+        registry.update(db, PIPELINE)
+    smtp.messages.clear()
+
+    def broken_search(query):
+        raise ConnectionError("zoekindex onbereikbaar")
+
+    report = mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE, search=broken_search)
+    assert (report.sent, report.failed) == (3, 1)
+    assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
+    report = mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE,
+                                 search=lambda query: {"gmb-2026-200"})
+    assert report.sent == 1 and smtp.messages[-1]["To"] == "zoeker@example.org"
