@@ -167,68 +167,89 @@ def legal_version_diff(store: Store, before: dict, after: dict) -> str:
 def record_changes(store: Store, before: dict, after: dict, *, today: date | None = None) -> list[dict]:
     """Record the events between two snapshots (see the module docstring for the rules)."""
     today = today or datetime.now(AMSTERDAM).date()
-    horizon = horizons(before)
-    known = {_lv_key(lv) for d in before["decisions"].values() for lv in d["legal_versions"]}
-    old_decisions = before["decisions"]
+    diff = _Diff(store, before, after, today)
     events: list[dict] = []
+    for _, decision in sorted(after["decisions"].items()):
+        found, backfilled = diff.version_events(decision)
+        events += found
+        if not backfilled:
+            events += diff.end_events(decision)
+    events += _status_events(store, after, today)
+    return [e for e in events if _insert(store, e)]
 
-    def is_backfill(body: str | None, day: str | None) -> bool:
-        return bool(body and day and body in horizon and day < horizon[body])
 
-    for decision_id, d in sorted(after["decisions"].items()):
-        body = d["body_code"]
-        lvs = d["legal_versions"]
-        backfilled = False
+class _Diff:
+    """What changed between two registry snapshots, per decision."""
+
+    def __init__(self, store: Store, before: dict, after: dict, today: date):
+        self.store, self.before, self.after, self.today = store, before, after, today.isoformat()
+        self.horizon = horizons(before)
+        # A decision is known when its id or any of its legal versions was in the registry (its id
+        # can move to an earlier gazette publication when an older manifestation turns up).
+        self.known_by_version = {_lv_key(lv): d for d in before["decisions"].values() for lv in d["legal_versions"]}
+
+    def is_backfill(self, body: str | None, day: str | None) -> bool:
+        return bool(body and day and body in self.horizon and day < self.horizon[body])
+
+    def old(self, d: dict) -> dict | None:
+        return self.before["decisions"].get(d["decision_id"]) or next(
+            (self.known_by_version[_lv_key(lv)] for lv in d["legal_versions"] if _lv_key(lv) in self.known_by_version),
+            None)
+
+    def version_events(self, d: dict) -> tuple[list[dict], bool]:
+        """Events for legal versions new to the registry; also whether the decision is a backfill."""
+        old, lvs, events, backfilled = self.old(d), d["legal_versions"], [], False
         for index, lv in enumerate(lvs):
-            if _lv_key(lv) in known:
+            if _lv_key(lv) in self.known_by_version:
                 continue
-            effect = _effect(lv, d)
-            if is_backfill(body, effect):
-                backfilled = backfilled or decision_id not in old_decisions
+            if self.is_backfill(d["body_code"], _effect(lv, d)):
+                backfilled = backfilled or old is None
                 continue
-            if index == 0 and decision_id not in old_decisions:
-                prev = _predecessor(after, d)
-                events.append(_event("new_decision", d, lv, None, _decision_state(d, lv, after),
+            if index == 0 and old is None:
+                prev = _predecessor(self.after, d)
+                events.append(_event("new_decision", d, lv, None, _decision_state(d, lv, self.after),
                                      {"publication_id": lv["publication_id"], "title": d["title"]}))
             else:  # a new content version of a known publication, or a later CVDR expression
-                prev = _old_content(old_decisions.get(decision_id), lv) \
-                    or (lvs[index - 1] if index else _predecessor(after, d))
-                diff = legal_version_diff(store, prev, lv) if prev else ""
+                prev = _old_content(old, lv) or (lvs[index - 1] if index else _predecessor(self.after, d))
+                text = legal_version_diff(self.store, prev, lv) if prev else ""
                 events.append(_event("new_version", d, lv, _lv_state(prev) if prev else None, _lv_state(lv),
                                      {"publication_id": lv["publication_id"], "title": d["title"],
-                                      "diff": diff[:MAX_DIFF], "diff_truncated": len(diff) > MAX_DIFF}))
-            # Compare with what we knew of the predecessor, else with what we know now.
-            prev_rows = [] if not prev else before["channels"].get(_lv_key(prev), []) \
-                if _lv_key(prev) in known else after["channels"].get(_lv_key(prev), [])
+                                      "diff": text[:MAX_DIFF], "diff_truncated": len(text) > MAX_DIFF}))
             ends = [day for day in (lv["valid_to"], d["valid_to"]) if day]
-            if ends and min(ends) < today.isoformat():
+            if ends and min(ends) < self.today:
                 continue  # history we only learn of now: the decision is news, its old channels are not
-            for kind, channel, b, a, evidence in channel_changes(prev_rows, after["channels"].get(_lv_key(lv), [])):
-                events.append(_event(kind, d, lv, b, a, {"publication_id": lv["publication_id"],
-                                                         "title": d["title"], "channels": evidence},
-                                     channel_kind=channel))
-        if backfilled:
-            continue
-        old = old_decisions.get(decision_id)
+            # Compare with what we knew of the predecessor, else with what we know of it now.
+            if not prev:
+                prev_rows = []
+            elif _lv_key(prev) in self.known_by_version:
+                prev_rows = self.before["channels"].get(_lv_key(prev), [])
+            else:
+                prev_rows = self.after["channels"].get(_lv_key(prev), [])
+            for kind, channel, b, a, evidence in channel_changes(prev_rows, self.after["channels"].get(_lv_key(lv), [])):
+                events.append(_event(kind, d, lv, b, a, {"publication_id": lv["publication_id"], "title": d["title"],
+                                                         "channels": evidence}, channel_kind=channel))
+        return events, backfilled
+
+    def end_events(self, d: dict) -> list[dict]:
+        """A replacement, withdrawal or expiry that is new (see the module docstring)."""
+        old = self.old(d)
         end_was = (old["end_reason"], old["valid_to"], old["ended_by"]) if old else (None, None, None)
         if d["end_reason"] == "expired":
             # A CVDR end date with no successor yet usually means a new version is on its way, so
             # an expiry is told once it has happened; the event key keeps it to one telling.
-            if not d["valid_to"] or d["valid_to"] >= today.isoformat():
-                continue
+            if not d["valid_to"] or d["valid_to"] >= self.today:
+                return []
             end_was = (None, None, None)
         elif not d["end_reason"] or (d["end_reason"], d["valid_to"], d["ended_by"]) == end_was:
-            continue
-        if is_backfill(body, _day_after(d["valid_to"])):
-            continue
-        events.append(_event("decision_" + d["end_reason"], d, lvs[-1],
-                             {"valid_to": end_was[1], "end_reason": end_was[0]},
-                             {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
-                              "ended_by_title": (after["decisions"].get(d["ended_by"] or "") or {}).get("title")},
-                             d["end"], effective=_day_after(d["valid_to"])))
-
-    events.extend(_status_events(store, after, today))
-    return [e for e in events if _insert(store, e)]
+            return []
+        if self.is_backfill(d["body_code"], _day_after(d["valid_to"])):
+            return []
+        ended_by = self.after["decisions"].get(d["ended_by"] or "") or {}
+        return [_event("decision_" + d["end_reason"], d, d["legal_versions"][-1],
+                       {"valid_to": end_was[1], "end_reason": end_was[0]},
+                       {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
+                        "ended_by_title": ended_by.get("title")},
+                       d["end"], effective=_day_after(d["valid_to"]))]
 
 
 def _predecessor(snap: dict, d: dict) -> dict | None:

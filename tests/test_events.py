@@ -169,3 +169,17 @@ def test_announced_end_then_new_cvdr_version_is_no_expiry(store):
     publish(store, "CVDR800_2", OLD, text="tweede versie", work_id="CVDR800", work_version=2, valid_from="2026-04-01")
     found = run(store, date(2026, 4, 2))
     assert kinds(found) == [("new_version", "CVDR800", None)]
+
+
+def test_older_manifestations_found_later_create_no_events(store):
+    changed = dict(OLD, channels=[channel("web_form"), channel("portal", auth=["digid"])])
+    publish(store, "CVDR700_2", changed, work_id="CVDR700", work_version=2, is_format_of="gmb-2026-50",
+            valid_from="2026-04-01", published="2026-03-20")
+    assert run(store, date(2026, 4, 2))
+    publish(store, "gmb-2025-100", OLD)
+    publish(store, "CVDR700_1", OLD, work_id="CVDR700", work_version=1, is_format_of="gmb-2025-100",
+            valid_from="2026-01-01")
+    assert run(store, date(2026, 4, 3)) == []
+    (decision,) = registry.decisions_of(store, UTRECHT)
+    assert decision["decision_id"] == "gmb-2025-100"  # the id moved to the original gazette publication
+    assert [lv["publication_id"] for lv in decision["legal_versions"]] == ["CVDR700_1", "CVDR700_2"]
