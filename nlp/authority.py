@@ -134,7 +134,7 @@ class Authority:
         body = find_authority(extensions.text(doc), meta, doc._.kw_title)
         doc._.kw_authority = ({"name": body.name, "type": body.type, "code": body.code}
                               if body else None)
-        doc._.kw_organs = find_organs(extensions.text(doc), meta) if doc._.kw_relevant else []
+        doc._.kw_organs = find_organs(extensions.text(doc), meta) if doc._.kw_relevant is not False else []
         return doc
 
 

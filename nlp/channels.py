@@ -123,7 +123,7 @@ class ChannelFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = extensions.text(doc)
         channels: list[dict] = []
-        if not doc._.kw_relevant:
+        if doc._.kw_relevant is False:  # None: no prefilter in this pipeline
             doc._.kw_channels = channels
             doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=[])
             return doc
@@ -170,6 +170,12 @@ class ChannelFinder:
             pos = m.end()
         if pos < end:
             yield pos, end
+
+    def _auth(self, context: str) -> list[str]:
+        low = context.lower()
+        if "digid" not in low and "herkenning" not in low and "eidas" not in low and "erkend" not in low:
+            return []
+        return sorted(k for k, pat in self.auth.items() if pat.search(context))
 
     def _is_rechtsmiddel(self, s: str) -> bool:
         low = s.lower()
@@ -300,7 +306,7 @@ class ChannelFinder:
             url = _nearest_url(clause, ms - cs)
             if url:
                 value = f"{value} ({url})" if url not in value else value
-        auth = sorted(k for k, pat in self.auth.items() if pat.search(context))
+        auth = self._auth(context)
         return {
             "kind": kind, "status": status, "value": value, "scope": scope, "auth": auth,
             "evidence": {"start": es, "end": ee, "text": text[es:ee], "location": line.location},

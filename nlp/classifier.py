@@ -59,7 +59,7 @@ class Classifier:
         return doc
 
     def classify(self, doc: Doc) -> tuple[str, float, list[str]]:
-        if not doc._.kw_relevant:
+        if doc._.kw_relevant is False:  # None: no prefilter in this pipeline
             return "not_designation", 0.97, ["voorfilter: de tekst spreekt niet over elektronische kanalen, "
                                                "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb"]
         text = extensions.text(doc)

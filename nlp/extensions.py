@@ -4,7 +4,7 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS = {
     "kw_document": None,       # kanaalwijzer.documents.Document the text came from
     "kw_text": None,           # doc.text, cached: spaCy rebuilds doc.text from tokens on each access
-    "kw_relevant": True,       # prefilter verdict
+    "kw_relevant": None,       # prefilter verdict (None = not asked yet)
     "kw_blocks": None,         # list[Block] aligned to doc.text
     "kw_title": None,
     "kw_classification": "not_designation",

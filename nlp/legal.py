@@ -72,7 +72,7 @@ class LegalBasis:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc._.kw_relevant:
+        if doc._.kw_relevant is False:  # None: no prefilter in this pipeline
             doc._.kw_legal_basis, doc._.kw_withdraws = [], []
             return doc
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}

@@ -55,12 +55,14 @@ def get_nlp() -> Language:
     return load()
 
 
-def run(document: Document, nlp: Language | None = None) -> Doc:
-    """The pipeline on a normalised document (the prefilter still runs inside the pipeline)."""
+def run(document: Document, nlp: Language | None = None, relevant: bool | None = None) -> Doc:
+    """The pipeline on a normalised document (the prefilter runs inside unless `relevant` is
+    already known)."""
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(document.text)
     doc._.kw_document = document
     doc._.kw_text = document.text
+    doc._.kw_relevant = relevant
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -105,7 +107,7 @@ def extract_document(document: Document, name: str = "", nlp: Language | None = 
             result["reasons"] = [PREFILTER_REASON]
             result.update(document_facts(document))
             return result
-        doc = run(document, nlp)
+        doc = run(document, nlp, relevant=True)
     except Exception as exc:  # a rule bug must not lose the rest of a batch
         log.exception("extraction failed for %s", name)
         result["error"] = f"extractie mislukt: {type(exc).__name__}: {exc}"

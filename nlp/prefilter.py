@@ -50,7 +50,8 @@ class Prefilter:
         return self.pattern.search(text) is None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kw_relevant = self.is_relevant(extensions.text(doc))
+        if doc._.kw_relevant is None:  # extract() may have asked already, before tokenising
+            doc._.kw_relevant = self.is_relevant(extensions.text(doc))
         return doc
 
 

@@ -44,6 +44,8 @@ class Structure:
         doc._.kw_blocks = blocks
         group = []
         for b in blocks:
+            if b.kind == "paragraph":
+                continue  # plain lines: not worth a span each (doc._.kw_blocks keeps them)
             span = doc.char_span(b.start, b.end, label=b.kind, alignment_mode="expand")
             if span is not None:
                 group.append(span)
