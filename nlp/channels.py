@@ -40,6 +40,8 @@ ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
 # a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
 # "de formulieren van het digitaal loket"
+NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\s+van\s+ontvangst|"
+                    r"ontvangt\s+u|krijgt\s+u|sturen\s+wij|stuurt\s+(?:de|het)\s+\w+|antwoord)", re.I)
 APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
@@ -208,6 +210,10 @@ class ChannelFinder:
             if not preds and lead:
                 preds = [(0, 0, lead)]  # a list item under "... worden aangewezen:"
             for kind, ms, me in ms_all:
+                seg_s = clause.rfind(",", 0, ms) + 1
+                seg_e = clause.find(",", me)
+                if NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
+                    continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
                 status = self.status(clause, ms, me, preds)
                 if status is None:
                     continue

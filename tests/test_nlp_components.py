@@ -212,3 +212,10 @@ def test_council_proposal_is_not_a_designation():
             "de raad besluit:\n1. het aanwijzingsbesluit vast te stellen, waarin het webformulier wordt aangewezen.\n")
     doc = nlp.get_nlp()(text)
     assert doc._.kw_classification == "not_designation" and doc._.kw_channels == []
+
+
+def test_confirmation_by_email_is_not_a_designated_way_in():
+    text = ("Aanwijzingsbesluit elektronische kanalen\nArtikel 2\n"
+            "Het webformulier wordt aangewezen, waarna u per e-mail een ontvangstbevestiging krijgt.\n")
+    doc = pipe("kw_prefilter", "kw_structure", "kw_channels")(text)
+    assert {(c["kind"], c["status"]) for c in doc._.kw_channels} == {("web_form", "designated")}
