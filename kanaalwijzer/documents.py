@@ -377,7 +377,8 @@ def _parse_html(data: bytes) -> Document:
             meta.setdefault(m.get("name"), m.get("content"))
     title_el = root.find(".//title")
     if title_el is not None and title_el.text_content().strip():
-        meta.setdefault("title", clean_line(title_el.text_content()))
+        # "Besluit X | Gemeenteblad": the site name after the bar is not part of the title
+        meta.setdefault("title", re.split(r"\s[|–]\s", clean_line(title_el.text_content()))[0])
     lines: list[str] = []
     buf: list[str] = []
 

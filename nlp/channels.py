@@ -7,8 +7,11 @@ Follows the structure of a designation decision rather than word lists alone:
   verb ("wijst ... aan", "aangewezen", "kan ... worden ingediend via", "open te stellen") or a
   negation ("niet", "geen", "uitgesloten"); negations inside subordinate clauses ("die niet in
   bijlage 1 staan", "als ... niet") do not count; "met uitzondering van X" excludes X;
-- annex table rows inherit the designation of the article that refers to the annex, with the
-  row's process as scope.
+- list items take the status of their lead-in ("wijst de volgende kanalen aan:", "De volgende
+  kanalen zijn niet aangewezen:");
+- annex table rows inherit the designation of the article that refers to the annex (or of a
+  "Kanaal" column), with the row's process as scope; each cell is read clause by clause;
+- messages the body itself sends (Berichtenbox notices, confirmations by e-mail) are no channel.
 Results: doc._.kw_channels (list of dicts), doc.spans["kw_channels"] (evidence spans,
 label = "<kind>:<status>").
 """
@@ -38,10 +41,11 @@ SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|t
 CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
 ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
-# a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
-# "de formulieren van het digitaal loket"
+# a confirmation or answer the body sends is no way in for the citizen
 NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\s+van\s+ontvangst|"
                     r"ontvangt\s+u|krijgt\s+u|sturen\s+wij|stuurt\s+(?:de|het)\s+\w+|antwoord)", re.I)
+# a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
+# "de formulieren van het digitaal loket"
 APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
