@@ -70,10 +70,10 @@ class Classifier:
         title_text = " | ".join(t for t in titles if t)
         reasons: list[str] = []
 
-        nat = self.national[0].search(text[:3000])
+        nat = self.national[0].search(text[:800])  # the document's own heading, not a citation
         if nat:
             return "not_designation", 0.9, [self.national[1] + f" ('{nat.group(0)}')"]
-        dtype = self.doc_type[0].search(title_text + "\n" + text[:500])
+        dtype = self.doc_type[0].search(title_text + "\n" + text[:200])
         if dtype:
             return "not_designation", 0.85, [self.doc_type[1].format(match=dtype.group(0))]
         forms = sorted(set(_matched(self.form[0], head.lower())))
@@ -85,13 +85,18 @@ class Classifier:
         basis = doc._.kw_legal_basis or []
         channels = [c for c in (doc._.kw_channels or []) if c["status"] == "designated"]
         subject = self.subject[0].search(title_text)
+        other = self.other[0].search(title_text)
+        meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
+        if subject and other and not channels and not [
+                b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]:
+            # "elektronisch kanaal voor bekendmakingen": both subjects in the title, and the text
+            # neither rests on the designation articles nor designates a channel
+            return "not_designation", 0.7, reasons + [self.other[1].format(match=other.group(0))]
         if subject:
             reasons.append(self.subject[1] + f" ('{subject.group(0)}')")
         else:
             # no telling title: the decision must rest on the designation articles themselves
             # (stated in "gelet op" / grondslag), or cite them and actually designate a channel
-            other = self.other[0].search(title_text)
-            meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
             stated = [b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]
             key_basis = [b for b in basis if b in KEY_BASIS]
             if other or not (stated or (key_basis and channels)):
