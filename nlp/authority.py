@@ -17,12 +17,13 @@ from kanaalwijzer.bodies import Body, match_body
 
 from . import extensions
 
-NAME = r"([A-Z'’][\w'’.\-]*(?:[ \-](?:[A-Z'’][\w'’.\-]*|aan|den|en|op|de|van|a/d|in|bij|ter))*)"
+NAME = (r"([A-Z'’][\w'’.\-]*(?:[ \-](?:[A-Z'’][\w'’.\-]*|aan|den|en|op|de|van|a/d|in|bij|ter))*"
+        r"(?:\s\((?:NH|N-H|L|Gld|Ov|ZH|NB|Fr|U|Z|Dr)\.?\))?)")  # "Bergen (NH)"
 ORGANISATIE = re.compile(r"^Organisatie(?!type)\s*:?\s*(.+)$", re.M)
 ORGANISATIETYPE = re.compile(r"^Organisatietype\s*:?\s*(.+)$", re.M)
 BLAD = re.compile(r"^(Gemeenteblad|Provinciaal blad|Waterschapsblad|Blad gemeenschappelijke regeling) van (.+)$", re.M | re.I)
 UITGAVE = re.compile(r"Officiële uitgave van (?:de |het )?(gemeente|provincie|waterschap|gemeenschappelijke regeling)\s+(.+?)\.?$", re.M | re.I)
-TYPED = re.compile(r"\b(gemeente|provincie|waterschap|wetterskip|hoogheemraadschap(?:\s+van)?)\s+" + NAME)
+TYPED = re.compile(r"\b((?i:gemeente|provincie|waterschap|wetterskip|hoogheemraadschap(?:\s+van)?))\s+" + NAME)
 ENACTING = re.compile(
     r"^(?:(?:het|de)\s+)?(?:college|raad|gemeenteraad|burgemeester|gedeputeerde|provinciale\s+staten|"
     r"dagelijks\s+bestuur|algemeen\s+bestuur|bestuur|commissaris|dijkgraaf)\b[^\n]{0,300}$", re.I | re.M)
@@ -52,7 +53,7 @@ def _match_prefixes(name: str, type_: str | None) -> Body | None:
     """Try 'Hardinxveld-Giessendam 2021 ...' -> longest leading word sequence that is a body."""
     words = re.sub(r"[,;:()]", " ", name).split()
     for n in range(min(len(words), 6), 0, -1):
-        cand = " ".join(words[:n]).strip(".’'")
+        cand = " ".join(words[:n]).rstrip(".’'")  # keep the leading ' of 's-Hertogenbosch
         body = match_body(cand, type_) if type_ != "gemeenschappelijke_regeling" or n == len(words) else None
         if body:
             return body
@@ -105,6 +106,17 @@ def find_authority(text: str, meta: dict | None = None, title: str | None = None
     return None
 
 
+def authority_json(body: Body | None) -> dict | None:
+    """The contract's authority object. A municipality is named as it officially names itself
+    ("'s-Hertogenbosch", not the colloquial "Den Bosch")."""
+    if body is None:
+        return None
+    name = body.name
+    if body.type == "gemeente" and body.official_name:
+        name = re.sub(r"^Gemeente\s+", "", body.official_name)
+    return {"name": name, "type": body.type, "code": body.code}
+
+
 def find_organs(text: str, meta: dict | None = None) -> list[str]:
     meta = meta or {}
     head = text[:8000]
@@ -132,8 +144,7 @@ class Authority:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
         body = find_authority(extensions.text(doc), meta, doc._.kw_title)
-        doc._.kw_authority = ({"name": body.name, "type": body.type, "code": body.code}
-                              if body else None)
+        doc._.kw_authority = authority_json(body)
         doc._.kw_organs = find_organs(extensions.text(doc), meta) if doc._.kw_relevant is not False else []
         return doc
 

@@ -27,13 +27,19 @@ GOLD_TO_CLASS = {"designation": "wmebv_designation", "pre_wmebv_designation": "p
                  "not_designation": "not_designation"}
 
 
-def norm_authority(name: str | None) -> str | None:
+def norm_authority(name: str | None) -> set[str]:
+    """Case- and accent-insensitive forms of a body name without gemeente/provincie/waterschap;
+    a parenthesis is read both as part of the name ("Bergen (NH)") and as a gloss ("GBLT (...)")."""
     if not name:
-        return None
+        return set()
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"\(.*?\)", " ", text)
     text = re.sub(r"\b(?:gemeente|provincie|waterschap)\b", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" .,") or None
+    forms = {re.sub(r"\(.*?\)", " ", text), re.sub(r"[()]", " ", text)}
+    return {f for f in (re.sub(r"\s+", " ", f).strip(" .,") for f in forms) if f}
+
+
+def same_authority(a: str | None, b: str | None) -> bool:
+    return bool(norm_authority(a) & norm_authority(b))
 
 
 @dataclass
@@ -149,7 +155,7 @@ def score_one(score: Score, g: dict, out: dict, finder: ChannelFinder) -> None:
     if g.get("authority"):
         score.authority_total += 1
         name = (out.get("authority") or {}).get("name")
-        if norm_authority(name) == norm_authority(g["authority"]):
+        if same_authority(name, g["authority"]):
             score.authority_correct += 1
         else:
             score.misses.append(f"{doc_id}: autoriteit {name!r} != {g['authority']!r}")

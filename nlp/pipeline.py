@@ -122,7 +122,7 @@ def document_facts(document: Document) -> dict:
     body = authority.find_authority(head, document.meta, title)
     found = dates.find_dates(head, document.meta)
     return {"title": title,
-            "authority": {"name": body.name, "type": body.type, "code": body.code} if body else None,
+            "authority": authority.authority_json(body),
             **found}
 
 

@@ -219,3 +219,27 @@ def test_confirmation_by_email_is_not_a_designated_way_in():
             "Het webformulier wordt aangewezen, waarna u per e-mail een ontvangstbevestiging krijgt.\n")
     doc = pipe("kw_prefilter", "kw_structure", "kw_channels")(text)
     assert {(c["kind"], c["status"]) for c in doc._.kw_channels} == {("web_form", "designated")}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    ("Besluit\nDe raad van de gemeente 's-Hertogenbosch;\n", None, ("'s-Hertogenbosch", "GM0796")),
+    ("Besluit\nBurgemeester en wethouders van Bergen (NH);", None, ("Bergen NH", "GM0373")),
+    ("Besluit\n", "Besluit elektronische kanalen Provincie Utrecht 2026", ("Utrecht", "PV26")),
+    ("Besluit\n", "Regeling elektronisch berichtenverkeer Wetterskip Fryslân", ("Fryslân", "waterschap:fryslan")),
+    ("Waterschapsblad van Rivierenland\nBesluit", None, ("Rivierenland", "waterschap:rivierenland")),
+    ("Blad gemeenschappelijke regeling van Veiligheidsregio Utrecht\n", None,
+     ("Veiligheidsregio Utrecht", "gr:veiligheidsregio-utrecht")),
+])
+def test_authority_forms(text, title, expected):
+    from nlp.authority import authority_json
+    found = authority_json(find_authority(text, {}, title))
+    assert (found["name"], found["code"]) == expected
+
+
+def test_authority_comparison_of_the_scorer():
+    from nlp.evaluate import same_authority
+    assert same_authority("Bergen NH", "gemeente Bergen (NH)")
+    assert same_authority("GBLT", "GBLT (Gemeentelijk Belastingkantoor Twente)")
+    assert same_authority("Fryslân", "provincie Fryslan")
+    assert not same_authority("Utrecht", "gemeente Utrechtse Heuvelrug")
+    assert not same_authority(None, "gemeente Veere")
