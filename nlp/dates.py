@@ -23,7 +23,7 @@ MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okto
 DATE = rf"(?:\d{{1,2}}(?:e|ste|de)?\s+{MONTHS}\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 DATE_RE = re.compile(DATE, re.I)
 
-RETROACTIVE = re.compile(rf"terugwerkende\s+kracht\s+(?:tot\s+en\s+met|vanaf|tot)\s+({DATE})", re.I)
+RETROACTIVE = re.compile(rf"(?:terugwerkende\s+kracht\s+(?:tot\s+en\s+met|vanaf|tot)|werkt\s+terug\s+tot\s+en\s+met)\s+({DATE})", re.I)
 GELDEND = re.compile(rf"Geldend\s+van\s+({DATE})", re.I)
 IN_FORCE = re.compile(
     rf"(?:treedt|treden|trad)\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+({DATE})|"
@@ -33,7 +33,7 @@ RELATIVE = re.compile(
     r"(?:treedt|treden)\s+in\s+werking\s+(?:met\s+ingang\s+van\s+|op\s+)?"
     r"((?:de\s+(?:eerste\s+)?dag\s+(?:na|volgend\s+op)|de\s+eerste\s+dag\s+van\s+de\s+(?:tweede\s+)?maand\s+(?:na|volgend\s+op)|"
     r"het\s+moment\s+van|de\s+dag\s+van)\s+(?:die\s+van\s+)?(?:de\s+|het\s+|zijn\s+|haar\s+)?"
-    r"(?:datum\s+van\s+)?(?:dag\s+van\s+)?(?:bekendmaking|publicatie|uitgifte|afkondiging|plaatsing)[^.;\n]{0,80}?)(?=[.;\n]|$)", re.I)
+    r"(?:datum\s+van\s+)?(?:dag\s+van\s+)?(?:bekendmaking|publicatie|uitgifte|afkondiging|plaatsing)[^.;\n]{0,80}?)(?=[.;,\n]|\s+(?:en|of|met)\s|$)", re.I)
 DECIDED = re.compile(
     rf"(?:aldus\s+)?(?:vastgesteld|besloten|gedaan|genomen)\s+(?:in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering\s+)?(?:bij\s+besluit\s+)?(?:van|op|d\.d\.)\s+({DATE})|"
     rf"Datum\s+(?:ondertekening|besluit|vaststelling)\s*:?\s*({DATE})", re.I)
@@ -113,8 +113,8 @@ def find_dates(text: str, meta: dict | None = None) -> dict:
     effective = decision = rule = None
     low = text.lower()  # cheap word tests first: most patterns need a word most texts lack
     head = text[:8000]
-    if "terugwerkende" in low:
-        m = RETROACTIVE.search(head)
+    if "terugwerkende" in low or "werkt terug" in low:
+        m = RETROACTIVE.search(text)
         if m:
             effective = to_iso(m.group(1))
     in_force = "werking" in low
