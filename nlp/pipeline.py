@@ -90,7 +90,9 @@ PREFILTER_REASON = ("voorfilter: de tekst spreekt niet over elektronische kanale
                     "elektronisch berichtenverkeer of artikel 2:13-2:15 Awb")
 
 
-def extract_document(document: Document, name: str = "", nlp: Language | None = None) -> dict:
+def extract_document(document: Document, name: str = "", nlp: Language | None = None,
+                     facts: bool = True) -> dict:
+    """The contract for a normalised document (e.g. a stored version); facts as in extract()."""
     nlp = nlp or get_nlp()
     result = empty_result(name)
     if document.error:
@@ -105,7 +107,8 @@ def extract_document(document: Document, name: str = "", nlp: Language | None = 
             # itself (title, body, dates) still come from regular expressions on its head
             result["confidence"] = 0.97
             result["reasons"] = [PREFILTER_REASON]
-            result.update(document_facts(document))
+            if facts:
+                result.update(document_facts(document))
             return result
         doc = run(document, nlp, relevant=True)
     except Exception as exc:  # a rule bug must not lose the rest of a batch
