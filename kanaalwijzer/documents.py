@@ -493,8 +493,9 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
 
     for idx, (s, is_heading) in enumerate(lines):
         low = s.lower()
-        am = ARTICLE_RE.match(s)
-        xm = ANNEX_RE.match(s)
+        first = low[:1]  # headings start with a/b: skip their patterns for other lines
+        am = ARTICLE_RE.match(s) if first == "a" else None
+        xm = ANNEX_RE.match(s) if first == "b" else None
         if am and len(s) < 160 and not _continues_sentence(am.group(2)):
             close_article()
             article = f"Artikel {am.group(1)}"

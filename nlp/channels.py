@@ -39,6 +39,8 @@ SCOPE_SUBJECT = re.compile(
 HEADER_WORDS = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|kanaal|link|url|toelichting|omschrijving|wijze)\w*", re.I)
 SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|omschrijving)\w*", re.I)
 CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
+NEGATION_WORDS = ("niet", "geen", "uitgesloten", "nee", "behalve", "uitzondering", "uitgezonderd", "nooit",
+                  "nimmer", "geweigerd", "buiten")
 ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
 # a confirmation or answer the body sends is no way in for the citizen
@@ -72,6 +74,9 @@ class ChannelFinder:
         self.outgoing = rx(cues["outgoing"])
         self.amendment_insert = rx(cues["amendment_insert"])
         self.conditional_then = rx(cues["conditional_then"])
+        # every channel pattern contains one of these words: a line without any is skipped
+        # without running the (expensive) mention patterns
+        self.mention_words = tuple(cues["mention_words"])
 
     # -- mentions --------------------------------------------------------------------------
     def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -199,8 +204,9 @@ class ChannelFinder:
 
     def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
-        if not self.mention_rx.search(text, line.start, line.end):
-            return found  # most lines name no channel: one search, no clause analysis
+        low = text[line.start:line.end].lower()
+        if not any(w in low for w in self.mention_words) or not self.mention_rx.search(text, line.start, line.end):
+            return found  # most lines name no channel: no clause analysis
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             ms_all = self.mentions(clause)
@@ -213,10 +219,12 @@ class ChannelFinder:
                 preds = [(0, 0, "designated")]
             if not preds and lead:
                 preds = [(0, 0, lead)]  # a list item under "... worden aangewezen:"
+            low = clause.lower()
+            notice_words = any(w in low for w in ("bevestig", "notificatie", "ontvang", "krijgt", "stur", "antwoord"))
             for kind, ms, me in ms_all:
                 seg_s = clause.rfind(",", 0, ms) + 1
                 seg_e = clause.find(",", me)
-                if NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
+                if notice_words and NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
                     continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
                 status = self.status(clause, ms, me, preds)
                 if status is None:
@@ -284,10 +292,15 @@ class ChannelFinder:
                 continue
             for ks, ke in self._clauses(text, cs, cs + len(cell)):
                 clause = text[ks:ke]
-                preds = self.predicates(clause)
+                low = clause.lower()
+                if not any(w in low for w in self.mention_words):
+                    continue
+                # in a designating table a channel is designated unless its cell negates it
+                negated = any(w in low for w in NEGATION_WORDS)
+                preds = self.predicates(clause) if negated else []
                 for kind, ms, me in self.mentions(clause, ks):
                     status = self.status(clause, ms - ks, me - ks, preds) if preds else (
-                        "excluded" if ROW_NEGATION.search(clause) else "designated")
+                        "excluded" if negated and ROW_NEGATION.search(clause) else "designated")
                     found.append(self._channel(text, kind, status, line.block_start, line.block_end, ms, me,
                                                line, scope=scope or None, context=row))
         if not found:

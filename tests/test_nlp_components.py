@@ -243,3 +243,15 @@ def test_authority_comparison_of_the_scorer():
     assert same_authority("Fryslân", "provincie Fryslan")
     assert not same_authority("Utrecht", "gemeente Utrechtse Heuvelrug")
     assert not same_authority(None, "gemeente Veere")
+
+
+@pytest.mark.parametrize("phrase", [
+    "het algemeen contactformulier", "een specifiek webformulier", "het e-formulier", "MijnGemeente", "de PIP",
+    "persoonlijke internetpagina", "het e-loket", "het Waterschapsloket", "het subsidieportaal", "per e-mail",
+    "info@veere.nl", "elektronische post", "het Omgevingsloket", "het DSO", "de Berichtenbox", "MijnOverheid",
+    "het centraal loket", "het Ondernemersplein", "in de uitnodiging aangegeven", "Digipoort", "WhatsApp",
+    "sociale media", "de app", "sms-berichten", "per mail"])
+def test_every_channel_phrase_passes_the_cheap_word_gate(phrase):
+    finder = nlp.get_nlp().get_pipe("kw_channels")
+    assert finder.mentions(phrase), phrase
+    assert any(w in phrase.lower() for w in finder.mention_words)
