@@ -496,13 +496,14 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         first = low[:1]  # headings start with a/b: skip their patterns for other lines
         am = ARTICLE_RE.match(s) if first == "a" else None
         xm = ANNEX_RE.match(s) if first == "b" else None
-        if am and len(s) < 160 and not _continues_sentence(am.group(2)):
+        if am and not _continues_sentence(am.group(2)):
             close_article()
             article = f"Artikel {am.group(1)}"
             art_start = b.pos
             art_blk = b.open("article", article)
-            b.line(s, "heading", article)
-            in_definitions = bool(re.search(r"begrip|definitie", low))
+            in_definitions = bool(re.search(r"begrip|definitie", low[:80]))
+            # a long line is heading and text glued together (broken layouts): keep it as text
+            b.line(s, "heading" if len(s) < 160 else "paragraph", article)
             continue
         if xm and len(s) < 160 and (xm.group(1) or not xm.group(2)) and not _continues_sentence(xm.group(2)):
             close_article()

@@ -157,3 +157,12 @@ def test_content_hash_ignores_whitespace_and_nbsp():
     assert content_hash("Artikel 1\u00a0 tekst\n") == content_hash(" Artikel 1 tekst")
     assert content_hash("Artikel 1 tekst") != content_hash("Artikel 2 tekst")
     assert len(content_hash("")) == 64
+
+
+def test_article_heading_glued_to_its_text_starts_the_article():
+    text = ("Besluit\nArtikel 2 Aanwijzing Voor berichten aan het college wordt het webformulier op de website "
+            "aangewezen, en voor berichten die onder de Omgevingswet vallen het Omgevingsloket, zoals in de bijlage.\n")
+    doc = parse_document(text.encode(), "x.txt")
+    assert blocks(doc, "article")[0][0] == "Artikel 2"
+    assert blocks(doc, "heading") == []
+    assert [b for b in doc.blocks if b.kind == "paragraph" and b.label == "Artikel 2"]
