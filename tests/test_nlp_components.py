@@ -255,3 +255,11 @@ def test_every_channel_phrase_passes_the_cheap_word_gate(phrase):
     finder = nlp.get_nlp().get_pipe("kw_channels")
     assert finder.mentions(phrase), phrase
     assert any(w in phrase.lower() for w in finder.mention_words)
+
+
+def test_policy_vision_on_channels_is_not_a_designation():
+    text = ("Visie op digitale kanalen gemeente Epe 2026\nHet college van burgemeester en wethouders van Epe;\n"
+            "besluit:\nde Visie op digitale kanalen vast te stellen.\n1. Inleiding\n"
+            "Inwoners kunnen ons via het webformulier bereiken.\n")
+    doc = nlp.get_nlp()(text)
+    assert doc._.kw_classification == "not_designation"
