@@ -118,7 +118,7 @@ def parse_document(data: bytes, name: str = "") -> Document:
                 lname.endswith((".html", ".htm")) and head.startswith(b"<")):
             return _parse_html(data)
         if head.startswith(b"<?xml") or head.startswith(b"<") and not lname.endswith(".txt"):
-            if b"<html" in head and b"<?xml" not in head[:10]:
+            if b"<html" in head:  # also XHTML with an XML declaration
                 return _parse_html(data)
             return _parse_xml(data)
         return _parse_text(_decode(data)[0], "text", {}, _decode(data)[1])
@@ -175,6 +175,9 @@ def _parse_xml(data: bytes) -> Document:
     b = _Builder()
     _XmlWalker(b).walk(root, ctx={"article": "", "annex": "", "rows": 0, "depth": 0, "top": True})
     doc = b.document(fmt, meta, error)
+    if not doc.text and root is not None:
+        # an XML vocabulary we do not know: keep its text, one line per text node
+        doc = _parse_text("\n".join(t for t in root.itertext() if isinstance(t, str)), fmt, meta, error)
     if doc.text and not any(bl.kind == "article" for bl in doc.blocks):
         # Many publications write "Artikel 1" inside <al> paragraphs: recover the structure
         # from the lines we produced, as for plain text.

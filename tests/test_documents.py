@@ -166,3 +166,17 @@ def test_article_heading_glued_to_its_text_starts_the_article():
     assert blocks(doc, "article")[0][0] == "Artikel 2"
     assert blocks(doc, "heading") == []
     assert [b for b in doc.blocks if b.kind == "paragraph" and b.label == "Artikel 2"]
+
+
+def test_xhtml_with_xml_declaration_is_read_as_html():
+    data = (b"<?xml version='1.0' encoding='utf-8'?><!DOCTYPE html><html xmlns='http://www.w3.org/1999/xhtml'>"
+            b"<body><h1>Besluit</h1><p>Het webformulier wordt aangewezen.</p></body></html>")
+    doc = parse_document(data, "page.xhtml")
+    assert doc.format == "html"
+    assert "Het webformulier wordt aangewezen." in doc.text
+
+
+def test_unknown_xml_vocabulary_keeps_its_text():
+    doc = parse_document(b"<?xml version='1.0'?><record><p>Eerste zin.</p><p>Tweede zin.</p></record>", "r.xml")
+    assert doc.text.splitlines() == ["Eerste zin.", "Tweede zin."]
+    assert "onbekend XML-type" in doc.error
