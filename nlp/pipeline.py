@@ -1,6 +1,6 @@
 """Assembles the pipeline from nlp/config.cfg and offers `extract()`, the public entry.
 
-`extract(data, name)` returns the public JSON contract (see nlp/README-contract.md) for one file.
+`extract(data, name)` returns the public JSON contract (documented in README.md) for one file.
 Unrelated texts are rejected by the prefilter before tokenisation, so they cost one regex search.
 """
 from __future__ import annotations
