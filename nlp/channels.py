@@ -226,6 +226,8 @@ class ChannelFinder:
                 seg_e = clause.find(",", me)
                 if notice_words and NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
                     continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
+                if seg_e >= 0 and self.conditional_then.match(clause[seg_e:]):
+                    continue  # "Is er geen specifiek formulier, dan ...": named in the condition only
                 status = self.status(clause, ms, me, preds)
                 if status is None:
                     continue

@@ -88,6 +88,10 @@ def test_channels_designation_condition_exclusion_and_definition():
      {("omgevingsloket", "designated")}),
     ("De gemeente verstuurt besluiten via de Berichtenbox.", set()),  # outgoing, not designated
     ("Het webformulier staat op de website.", set()),               # no designating words
+    # a channel named only in the condition of a conditional is not designated by its consequent
+    ("Is er geen specifiek formulier beschikbaar, dan kan het bericht worden verzonden via het contactformulier.",
+     {("contact_form", "designated")}),
+    ("Berichten per fax worden niet in behandeling genomen.", {("other", "excluded")}),
 ])
 def test_channel_statuses_in_operative_sentences(sentence, expected):
     doc = pipe("kw_prefilter", "kw_structure", "kw_channels")("Aanwijzingsbesluit kanalen\n" + sentence)
