@@ -1,6 +1,7 @@
 """`kanaalwijzer replay`: serve a corpus folder as KOOP's SRU services on localhost."""
 from __future__ import annotations
 
+import signal
 import threading
 from datetime import date
 from pathlib import Path
@@ -38,9 +39,12 @@ def command(corpus_dir, host, port, synthetic, synthetic_period, faults, slow_se
     click.echo(f"Officiële publicaties SRU: {server.op_sru_url}")
     click.echo(f"CVDR SRU: {server.cvdr_sru_url}")
     click.echo(f"{len(server.items)} publicaties; verzoeken: {server.base_url}/_log; stoppen met Ctrl-C", err=True)
+    # Explicit handlers: a process started in the background by a non-interactive shell inherits
+    # SIGINT as ignored, and a supervisor stops it with SIGTERM.
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        stop.wait()
     finally:
         server.stop()
