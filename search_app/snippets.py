@@ -5,7 +5,6 @@ Everything from documents is escaped; only the <mark> tags we (or the backend) p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 

@@ -120,8 +120,8 @@ def test_digest_mail_headers_events_unsubscribe_and_no_second_send(db, smtp, app
         publish(db, "gmb-2025-100", OLD)
         registry.update(db, PIPELINE)
         alice = subscribe_confirmed(db, smtp, "alice@example.org")
-        carol = subscribe_confirmed(db, smtp, "carol@example.org", {"channel_kinds": ["portal"]})
-        bob = subscribe_confirmed(db, smtp, "bob@example.org", {"bodies": [AMERSFOORT]})
+        subscribe_confirmed(db, smtp, "carol@example.org", {"channel_kinds": ["portal"]})
+        subscribe_confirmed(db, smtp, "bob@example.org", {"bodies": [AMERSFOORT]})
         mailer.subscribe(db, "dave@example.org", {}, settings=smtp.settings)  # never confirmed
     before_subscribing = {r[0] for r in db.query("SELECT id FROM events")}
     with at("2026-03-03"):  # week 10

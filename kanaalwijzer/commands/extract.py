@@ -58,12 +58,26 @@ def command(paths: tuple[str, ...], fmt: str, pending: bool) -> None:
 
 def _pending() -> None:
     """`--pending`: extract what the store holds and update the designation registry (registry.py)."""
+    import time
+
     from kanaalwijzer import registry
     from kanaalwijzer.store import open_store
     from nlp.pipeline import extract_document, pipeline_version
 
+    version = pipeline_version()
+    started = time.monotonic()
+    done = 0
+
+    def extract_one(document):
+        nonlocal done
+        done += 1
+        if done % 200 == 0:  # progress on long runs: a line every 200 versions
+            rate = done / max(time.monotonic() - started, 1e-9)
+            click.echo(f"  {done} versies geëxtraheerd ({rate:.0f}/s)", err=True)
+        # bulk mode: a publication the prefilter rejects costs almost nothing (the store has its metadata)
+        return extract_document(document, document.meta.get("id", ""), facts=False)
+
     with open_store() as store:
-        result = registry.extract_pending(store, pipeline_version(),
-                                          lambda document: extract_document(document, document.meta.get("id", "")))
+        result = registry.extract_pending(store, version, extract_one)
     click.echo(f"{result.extracted} versies geëxtraheerd, {result.failed} mislukt, "
-               f"{len(result.events)} wijzigingen vastgelegd", err=True)
+               f"{len(result.events)} wijzigingen vastgelegd (pijplijn {version})", err=True)

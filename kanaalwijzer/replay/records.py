@@ -64,7 +64,7 @@ def op_record(item: CorpusItem, base: str) -> tuple[str, str]:
     if m.get("subject"):
         mantel.append(f'<dcterms:subject scheme="OVERHEID.TaxonomieBeleidsagendaDecentraal">{_e(m["subject"])}</dcterms:subject>')
     mantel.append(f'<dcterms:publisher scheme="{scheme}">{_e(m["creator"])}</dcterms:publisher>')
-    tp = [f"<c:product-area>officielepublicaties</c:product-area>",
+    tp = ["<c:product-area>officielepublicaties</c:product-area>",
           f"<c:content-area>officielepublicaties/{item.prefix}/{item.year}</c:content-area>",
           f"<overheidwetgeving:jaargang>{item.year}</overheidwetgeving:jaargang>",
           f'<overheidwetgeving:organisatietype scheme="OVERHEID.Organisatietype">{_e(m["organisatietype"])}</overheidwetgeving:organisatietype>',
