@@ -82,9 +82,10 @@ def command(fmt):
         for w in s["failed_windows"]:
             click.echo(f"      {w['start']} t/m {w['end']} ({w['mode']}, {w['status']}): {w['error'] or ''}")
     click.echo("\nBestuursorganen")
-    click.echo(f"  {'code':<28} {'naam':<34} {'publicaties':>11}  {'laatste publicatie':<18} laatst gekeken")
+    width = max([len("code"), *(len(b["code"]) for b in data["bodies"])])  # slugs of joint bodies run long
+    click.echo(f"  {'code':<{width}} {'naam':<34} {'publicaties':>11}  {'laatste publicatie':<18} laatst gekeken")
     for b in data["bodies"]:
-        click.echo(f"  {b['code']:<28} {b['name'][:34]:<34} {b['publications']:>11}  "
+        click.echo(f"  {b['code']:<{width}} {b['name'][:34]:<34} {b['publications']:>11}  "
                    f"{b['latest_publication'] or '-':<18} {b['last_looked'] or '-'}")
     if data["publications_without_body"]:
         click.echo(f"\n  {data['publications_without_body']} publicaties zonder herkend bestuursorgaan")
