@@ -67,8 +67,9 @@ class _Builder:
         self.blocks: list[Block] = []
         self.line_starts: list[int] = []
 
-    def line(self, s: str, kind: str | None = None, label: str = "") -> tuple[int, int] | None:
-        s = clean_line(s)
+    def line(self, s: str, kind: str | None = None, label: str = "", clean: bool = False) -> tuple[int, int] | None:
+        if not clean:  # clean=True: the caller already passed the line through clean_line()
+            s = clean_line(s)
         if not s:
             return None
         if self.parts:
@@ -121,7 +122,8 @@ def parse_document(data: bytes, name: str = "") -> Document:
             if b"<html" in head:  # also XHTML with an XML declaration
                 return _parse_html(data)
             return _parse_xml(data)
-        return _parse_text(_decode(data)[0], "text", {}, _decode(data)[1])
+        text, error = _decode(data)  # decoded once (a failed UTF-8 attempt is not cheap either)
+        return _parse_text(text, "text", {}, error)
     except Exception as exc:  # last resort: bad input must never crash a run
         return Document("", [], "text", {}, f"onleesbaar document: {type(exc).__name__}: {exc}")
 
@@ -473,7 +475,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             pending_marker = ""
         lines.append((s, bool(heading_lines and i in heading_lines)))
 
-    b = _Builder()
+    b = _Builder()  # the lines above are clean_line()d already: b.line(..., clean=True) skips redoing it
     article = annex = ""
     art_blk = annex_blk = lid_blk = None
     art_start = annex_start = lid_start = 0
@@ -506,7 +508,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             art_blk = b.open("article", article)
             in_definitions = bool(re.search(r"begrip|definitie", low[:80]))
             # a long line is heading and text glued together (broken layouts): keep it as text
-            b.line(s, "heading" if len(s) < 160 else "paragraph", article)
+            b.line(s, "heading" if len(s) < 160 else "paragraph", article, clean=True)
             continue
         if xm and len(s) < 160 and (xm.group(1) or not xm.group(2)) and not _continues_sentence(xm.group(2)):
             close_article()
@@ -516,7 +518,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             annex_start = b.pos
             annex_blk = b.open("annex", annex)
             rows = 0
-            b.line(s, "heading", annex)
+            b.line(s, "heading", annex, clean=True)
             in_definitions = False
             continue
         where = article or annex
@@ -531,7 +533,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             continue
         if is_heading or (HEADING_RE.match(s) and len(s) < 120):
             close_lid()
-            b.line(s, "heading", where)
+            b.line(s, "heading", where, clean=True)
             continue
         if article:
             if re.search(r"wordt verstaan onder|verstaat onder|in (?:dit|deze) \w+ wordt verstaan", low):
@@ -539,32 +541,32 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             lm = LID_RE.match(s)
             im = ITEM_RE.match(s)
             if in_definitions and DEFINITION_RE.match(s):
-                b.line(s, "definition", f"{lid_blk.label if lid_blk else article}")
+                b.line(s, "definition", f"{lid_blk.label if lid_blk else article}", clean=True)
                 continue
             if lm:
                 close_lid()
                 lid_start = b.pos
                 lid_blk = b.open("lid", f"{article} lid {lm.group(1)}")
-                b.line(s, "paragraph", f"{article} lid {lm.group(1)}")
+                b.line(s, "paragraph", f"{article} lid {lm.group(1)}", clean=True)
                 continue
             if im or BULLET_RE.match(s):
                 base = lid_blk.label if lid_blk else article
                 label = f"{base} onder {im.group(1)}" if im else base
-                b.line(s, "list_item", label)
+                b.line(s, "list_item", label, clean=True)
                 continue
-            b.line(s, "paragraph", lid_blk.label if lid_blk else article)
+            b.line(s, "paragraph", lid_blk.label if lid_blk else article, clean=True)
             continue
         if not article and not annex and idx == 0 and len(s) < 250 and fmt != "html":
-            b.line(s, "title", "")
+            b.line(s, "title", "", clean=True)
             continue
         if not article and not annex:
             # web layouts lose the "Artikel 1" line: definitions then follow "verstaan onder"
             if re.search(r"verstaan onder|verstaat onder", low):
                 in_definitions = True
             elif in_definitions and DEFINITION_RE.match(s):
-                b.line(s, "definition", "begripsbepalingen")
+                b.line(s, "definition", "begripsbepalingen", clean=True)
                 continue
-        b.line(s, "paragraph", where)
+        b.line(s, "paragraph", where, clean=True)
     close_article()
     if annex_blk is not None:
         b.close(annex_blk, annex_start)
