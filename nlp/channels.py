@@ -205,8 +205,10 @@ class ChannelFinder:
     def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
         low = text[line.start:line.end].lower()
-        if not any(w in low for w in self.mention_words) or not self.mention_rx.search(text, line.start, line.end):
+        if not any(w in low for w in self.mention_words):
             return found  # most lines name no channel: no clause analysis
+        # no regex pre-scan of the whole line: a clause match is always a line match, so the
+        # per-clause mentions() below find the same and a line without one yields nothing
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             ms_all = self.mentions(clause)
