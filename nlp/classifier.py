@@ -25,16 +25,44 @@ KEY_BASIS = ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")
 CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
 
 
-def _signals(patterns: list[str]) -> list[re.Pattern]:
+def _signals(patterns: list[str]) -> list[tuple[re.Pattern, tuple[str, ...] | None]]:
     # written in lower case and matched on lower-cased text: re.I scanning is several times slower
     if any(p != p.lower() for p in patterns):
         raise ValueError("classifier signal patterns must be written in lower case")
-    return [re.compile(p, re.M) for p in patterns]
+    return [(re.compile(p, re.M), _needles(p)) for p in patterns]
 
 
-def _matched(patterns: list[re.Pattern], text: str) -> list[str]:
-    """The first match of each signal that occurs (a search stops at the first hit)."""
-    return [m.group(0).strip() for p in patterns for m in [p.search(text)] if m]
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings of which every match of a case-sensitive pattern contains one: the
+    longest run of plain characters in each top-level alternative ("\\btreedt\\s+in\\s+werking"
+    -> "werking"). A failed search scans the whole head; a substring test is far cheaper.
+    None when some alternative has no run of 3+ characters (or the parser is unavailable)."""
+    try:
+        from re import _constants as C, _parser  # the stdlib's own regex parser (Python >= 3.11)
+        parsed = _parser.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & re.I:
+        return None
+    items = list(parsed)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [parsed]
+    needles = []
+    for branch in branches:
+        best = run = ""
+        for op, arg in branch:
+            run = run + chr(arg) if op is C.LITERAL else ""
+            best = max(best, run, key=len)
+        if len(best) < 3:
+            return None
+        needles.append(best)
+    return tuple(needles)
+
+
+def _matched(signals: list[tuple[re.Pattern, tuple[str, ...] | None]], text: str) -> list[str]:
+    """The first match of each signal that occurs (a search stops at the first hit); a signal
+    whose literal needles are all absent cannot match and is not searched."""
+    return [m.group(0).strip() for p, needles in signals
+            if needles is None or any(n in text for n in needles) for m in [p.search(text)] if m]
 
 
 class Classifier:
