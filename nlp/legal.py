@@ -49,12 +49,16 @@ def legal_basis(text: str, meta: dict | None = None, fallback: bool = True) -> l
 
 
 WITHDRAW_TRIGGER = re.compile(r"ingetrokken|in\s+te\s+trekken|intrekking\s+van|regeling\s+vervangt", re.I)
+WITHDRAW_WORDS = ("ingetrokken", "trekken", "intrekking", "vervangt")  # one is in every trigger match
 
 
 def withdrawn(text: str) -> list[str]:
     """Names of the decisions this one withdraws. The patterns run only in a window around each
     trigger word, so a long document costs one linear scan."""
     out = []
+    low = text.lower()
+    if not any(w in low for w in WITHDRAW_WORDS):
+        return out  # most decisions withdraw nothing: skip the case-insensitive scan
     for trig in WITHDRAW_TRIGGER.finditer(text):
         lo = max(0, text.rfind("\n", 0, max(0, trig.start() - 300)) + 1, trig.start() - 300)
         window = text[lo: trig.end() + 300]
