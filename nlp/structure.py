@@ -131,29 +131,47 @@ LINE_KINDS = ("table_row", "definition", "list_item", "lid", "heading", "title",
 def lines_with_context(text: str, blocks: list[Block]) -> list[Line]:
     """Sweep the lines and the (nested or disjoint) blocks once: O(lines + blocks)."""
     ordered = sorted(blocks, key=lambda b: (b.start, -b.end))
+    rank = {kd: i for i, kd in enumerate(LINE_KINDS)}
     out: list[Line] = []
     open_blocks: list[Block] = []
+    headings: dict[int, str] = {}  # id(article block) -> its first line, computed once per article
     k = 0
     pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
+        limit = max(end, start + 1)
         open_blocks = [b for b in open_blocks if b.end > start]
-        while k < len(ordered) and ordered[k].start < max(end, start + 1):
+        while k < len(ordered) and ordered[k].start < limit:
             if ordered[k].end > start:
                 open_blocks.append(ordered[k])
             k += 1
-        # blocks that begin on this line (a loose Doc's block may start after a "| " or bullet)
-        beginning = [b for b in open_blocks if start <= b.start < max(end, start + 1)]
-        kind_block = next((b for kd in LINE_KINDS for b in beginning if b.kind == kd), None)
-        kind = kind_block.kind if kind_block else "paragraph"
-        here = [b for b in open_blocks if b.start < max(end, start + 1)]
-        article = next((b for b in reversed(here) if b.kind == "article"), None)
-        annex = next((b for b in reversed(here) if b.kind == "annex"), None)
-        specific = [b for b in here if b.label and b.kind != "heading"]
-        loc_block = min(specific, key=lambda b: b.end - b.start) if specific else None
-        heading = text[article.start:article.end].split("\n", 1)[0] if article is not None else ""
-        bs, be = (kind_block.start, min(kind_block.end, end)) if kind_block else (start, end)
+        # every open block starts before `limit` (earlier lines end before this one starts),
+        # so the open blocks are exactly the blocks this line lies in
+        # the block that gives the line its kind: the first LINE_KINDS kind among the blocks that
+        # begin on this line (a loose Doc's block may start after a "| " or bullet), earliest first
+        kind_block = None
+        for b in open_blocks:
+            if b.start >= start and b.kind in rank and (kind_block is None or rank[b.kind] < rank[kind_block.kind]):
+                kind_block = b
+        article = annex = loc_block = None
+        for b in open_blocks:  # the innermost article and annex, the smallest labelled block
+            if b.kind == "article":
+                article = b
+            elif b.kind == "annex":
+                annex = b
+            if b.label and b.kind != "heading" and (loc_block is None or b.end - b.start < loc_block.end - loc_block.start):
+                loc_block = b
+        heading = ""
+        if article is not None:
+            heading = headings.get(id(article))
+            if heading is None:
+                nl = text.find("\n", article.start, article.end)
+                heading = headings[id(article)] = text[article.start:nl if nl >= 0 else article.end]
+        if kind_block is not None:
+            kind, bs, be = kind_block.kind, kind_block.start, min(kind_block.end, end)
+        else:
+            kind, bs, be = "paragraph", start, end
         out.append(Line(start, end, kind, loc_block.label if loc_block else "",
                         article.label if article else "", heading, annex.label if annex else "", bs, be))
     return out
