@@ -22,47 +22,72 @@ from .structure import ENACT_OBJECT, OBJECT_BEFORE
 
 WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekkingsbesluit|wijziging|wijzigingsbesluit)\b", re.I)
 KEY_BASIS = ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")
-CITEERTITEL = re.compile(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
 
 
-def _signals(patterns: list[str]) -> list[tuple[re.Pattern, tuple[str, ...] | None]]:
+class Gated:
+    """A compiled pattern plus literal needles of which every match contains one: search()
+    skips the regex when none occurs. A failed search scans the whole text; `in` is far cheaper."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags)
+        self.ignorecase = bool(self.rx.flags & re.I)
+        self.needles = _needles(pattern, flags)
+
+    def search(self, text: str, low: str | None = None) -> re.Match | None:
+        if self.needles is not None:
+            hay = (low if low is not None else text.lower()) if self.ignorecase else text
+            if not any(n in hay for n in self.needles):
+                return None
+        return self.rx.search(text)
+
+
+def _needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings of which every match contains one (lower-cased for a re.I pattern):
+    the longest run of plain characters, else the needles of a group or alternation that
+    every match passes through ("\\bwordt\\s+aangehaald" -> "aangehaald", "a|bc" -> none).
+    None when no such strings of 3+ characters exist (or the parser is unavailable)."""
+    try:
+        from re import _constants as C, _parser  # the stdlib's own regex parser (Python >= 3.11)
+        parsed = _parser.parse(pattern, flags)
+    except Exception:
+        return None
+
+    def sequence(items) -> tuple[str, ...] | None:
+        best = run = ""
+        group = None  # needles of the first group or alternation that has some
+        for op, arg in items:
+            if op is C.LITERAL:
+                run += chr(arg)
+                best = max(best, run, key=len)
+                continue
+            run = ""
+            if group is None and op is C.BRANCH:
+                alternatives = [sequence(branch) for branch in arg[1]]
+                if all(alternatives):
+                    group = tuple(n for alt in alternatives for n in alt)
+            elif group is None and op is C.SUBPATTERN and not arg[1] and not arg[2]:  # no scoped flags
+                group = sequence(arg[3])
+        return (best,) if len(best) >= 3 else group
+
+    found = sequence(parsed)
+    if found and parsed.state.flags & re.I:
+        found = tuple(n.lower() for n in found)
+    return found
+
+
+CITEERTITEL = Gated(r"(?:Citeertitel\s*:?\s*|aangehaald\s+als\s*:?\s*)[‘'\"“]?([^\n’'\"”]{4,200})", re.I)
+
+
+def _signals(patterns: list[str]) -> list[Gated]:
     # written in lower case and matched on lower-cased text: re.I scanning is several times slower
     if any(p != p.lower() for p in patterns):
         raise ValueError("classifier signal patterns must be written in lower case")
-    return [(re.compile(p, re.M), _needles(p)) for p in patterns]
+    return [Gated(p, re.M) for p in patterns]
 
 
-def _needles(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings of which every match of a case-sensitive pattern contains one: the
-    longest run of plain characters in each top-level alternative ("\\btreedt\\s+in\\s+werking"
-    -> "werking"). A failed search scans the whole head; a substring test is far cheaper.
-    None when some alternative has no run of 3+ characters (or the parser is unavailable)."""
-    try:
-        from re import _constants as C, _parser  # the stdlib's own regex parser (Python >= 3.11)
-        parsed = _parser.parse(pattern)
-    except Exception:
-        return None
-    if parsed.state.flags & re.I:
-        return None
-    items = list(parsed)
-    branches = items[0][1][1] if len(items) == 1 and items[0][0] is C.BRANCH else [parsed]
-    needles = []
-    for branch in branches:
-        best = run = ""
-        for op, arg in branch:
-            run = run + chr(arg) if op is C.LITERAL else ""
-            best = max(best, run, key=len)
-        if len(best) < 3:
-            return None
-        needles.append(best)
-    return tuple(needles)
-
-
-def _matched(signals: list[tuple[re.Pattern, tuple[str, ...] | None]], text: str) -> list[str]:
-    """The first match of each signal that occurs (a search stops at the first hit); a signal
-    whose literal needles are all absent cannot match and is not searched."""
-    return [m.group(0).strip() for p, needles in signals
-            if needles is None or any(n in text for n in needles) for m in [p.search(text)] if m]
+def _matched(signals: list[Gated], text: str) -> list[str]:
+    """The first match of each signal that occurs (a search stops at the first hit)."""
+    return [m.group(0).strip() for g in signals for m in [g.search(text)] if m]
 
 
 class Classifier:
@@ -71,9 +96,10 @@ class Classifier:
         self.name = name
         cfg = load_json(classifier_file, patterns_dir)
         self.subject = (rx(cfg["subject"]["pattern"]), cfg["subject"]["reason"])
-        self.other = (rx(cfg["other_subject"]["pattern"]), cfg["other_subject"]["reason"])
-        self.national = (rx(cfg["national"]["pattern"]), cfg["national"]["reason"])
-        self.doc_type = (rx(cfg["doc_type"]["pattern"]), cfg["doc_type"]["reason"])
+        # rarely matching patterns, gated by their literal needles
+        self.other = (Gated(cfg["other_subject"]["pattern"], re.I), cfg["other_subject"]["reason"])
+        self.national = (Gated(cfg["national"]["pattern"], re.I), cfg["national"]["reason"])
+        self.doc_type = (Gated(cfg["doc_type"]["pattern"], re.I), cfg["doc_type"]["reason"])
         self.form = (_signals(cfg["form"]["patterns"]), cfg["form"]["reason"])
         self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
         self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
@@ -93,8 +119,9 @@ class Classifier:
         text = extensions.text(doc)
         head = text[:10000]
         title = doc._.kw_title or ""
-        titles = [title] + [m.group(1) for rx_ in (OBJECT_BEFORE, ENACT_OBJECT, CITEERTITEL)
-                            for m in [rx_.search(head)] if m]
+        head_low = head.lower()
+        titles = [title] + [m.group(1) for m in (OBJECT_BEFORE.search(head), ENACT_OBJECT.search(head),
+                                                 CITEERTITEL.search(head, head_low)) if m]
         title_text = " | ".join(t for t in titles if t)
         reasons: list[str] = []
 
@@ -104,7 +131,7 @@ class Classifier:
         dtype = self.doc_type[0].search(title_text + "\n" + text[:200])
         if dtype:
             return "not_designation", 0.85, [self.doc_type[1].format(match=dtype.group(0))]
-        forms = sorted(set(_matched(self.form[0], head.lower())))
+        forms = sorted(set(_matched(self.form[0], head_low)))
         if not forms:
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
                                              "artikelen): webpagina, nieuws of toelichting"]
