@@ -108,6 +108,19 @@ def version_table(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# every DECIDED match begins with one of these words ("aldus" alone makes no match)
+DECIDED_WORDS = ("aldus", "vastgesteld", "besloten", "gedaan", "genomen", "datum")
+
+
+def _first_of(low: str, text: str, words: tuple[str, ...]) -> int:
+    """Where in text the first of words occurs, to start a search there rather than scanning the
+    text before it in vain; 0 when low's offsets do not map onto text's (lower() changed a length)."""
+    if len(low) != len(text):
+        return 0
+    found = [i for i in (low.find(w) for w in words) if i >= 0]
+    return min(found) if found else 0
+
+
 def find_dates(text: str, meta: dict | None = None) -> dict:
     meta = meta or {}
     effective = decision = rule = None
@@ -138,8 +151,8 @@ def find_dates(text: str, meta: dict | None = None) -> dict:
         m = RELATIVE.search(text)
         if m:
             rule = re.sub(r"\s+", " ", m.group(1)).strip()
-    if not decision and any(w in low for w in ("vastgesteld", "besloten", "gedaan", "genomen", "datum")):
-        m = DECIDED.search(text)
+    if not decision and any(w in low for w in DECIDED_WORDS[1:]):
+        m = DECIDED.search(text, _first_of(low, text, DECIDED_WORDS))
         if m:
             decision = to_iso(next(g for g in m.groups() if g))
     return {"decision_date": decision, "effective_date": effective, "effective_rule": rule}
