@@ -92,6 +92,7 @@ def test_channels_designation_condition_exclusion_and_definition():
     ("Is er geen specifiek formulier beschikbaar, dan kan het bericht worden verzonden via het contactformulier.",
      {("contact_form", "designated")}),
     ("Berichten per fax worden niet in behandeling genomen.", {("other", "excluded")}),
+    ("De fax is geen aangewezen kanaal.", {("other", "excluded")}),
 ])
 def test_channel_statuses_in_operative_sentences(sentence, expected):
     doc = pipe("kw_prefilter", "kw_structure", "kw_channels")("Aanwijzingsbesluit kanalen\n" + sentence)
