@@ -363,7 +363,11 @@ def test_cli_prints_urls_serves_and_stops_on_ctrl_c():
         assert ids(requests.get(op_url, params={"query": "cql.allRecords=1"}, timeout=10))
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()  # never leave a server behind; the test still fails
+            raise
     assert process.returncode == 0
 
 
