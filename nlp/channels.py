@@ -49,6 +49,11 @@ NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\
 # a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
 # "de formulieren van het digitaal loket"
 APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
+# a loket that merely houses the form named in the same clause ("het webformulier in het
+# subsidieloket", "via het digitale loket met het elektronische formulier") is where the form
+# lives, not a channel of its own; two channels joined by "en"/"of" or a comma stay two
+GENERIC_LOKET = re.compile(r"(?:digita(?:al|le)\s+|e-?)?\w*loket$", re.I)
+COORDINATED = re.compile(r"[,;]|\b(?:en|of|alsmede|dan\s+wel)\b", re.I)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
@@ -68,6 +73,11 @@ class ChannelFinder:
         self.exclude_split = rx(cues["exclude_split"])
         self.negation = rx(cues["negation"])
         self.subordinate = rx(cues["subordinate"])
+        # "berichten die niet via Mijn Loket kunnen worden verzonden": a channel named in a
+        # negated subordinate clause is the condition of the provision, neither designated nor excluded
+        self.negated_condition = re.compile(
+            rf"(?:{cues['subordinate']})[^,]{{0,80}}?\bniet\s+(?:via|per|langs|met|door\s+middel\s+van)\b[^,]*$",
+            re.I)
         self.rechtsmiddel = rx(cues["rechtsmiddel"])
         self.definition_heading = rx(cues["definition_heading"])
         self.auth = {k: rx(v) for k, v in cues["auth"].items()}
@@ -88,7 +98,25 @@ class ChannelFinder:
             if found and APPOSITION.fullmatch(text[found[-1][2] - offset:m.start()]):
                 continue  # "webformulier op de website (Digitaal Loket)": another name, same channel
             found.append((self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset))
+        if len(found) > 1 and any(k == "portal" for k, _, _ in found):
+            found = self._drop_form_lokets(text, found, offset)
         return found
+
+    @staticmethod
+    def _drop_form_lokets(text: str, found: list, offset: int) -> list:
+        forms = [(s, e) for k, s, e in found if k in ("web_form", "contact_form")]
+        if not forms:
+            return found
+
+        def houses_form(s: int, e: int) -> bool:
+            if not GENERIC_LOKET.fullmatch(text[s - offset:e - offset]):
+                return False  # MijnGemeente, PIP, portaal: a personal environment of its own
+            for fs, fe in forms:
+                gap = text[min(e, fe) - offset:max(s, fs) - offset]
+                if len(gap) <= 80 and not COORDINATED.search(gap):
+                    return True
+            return False
+        return [f for f in found if not (f[0] == "portal" and houses_form(f[1], f[2]))]
 
     # -- statuses --------------------------------------------------------------------------
     def predicates(self, clause: str) -> list[tuple[int, int, str]]:
@@ -154,7 +182,11 @@ class ChannelFinder:
                 lead = None
                 continue
             is_item = line.kind == "list_item" or bool(LIST_ITEM.match(s))
-            channels += self._line(text, line, lead if is_item else None)
+            # a row of an annex table flattened to plain text ("Bezwaarschrift webformulier
+            # www..."): like a table row it inherits the designation of the referring article
+            row_lead = ("designated" if line.annex and len(s) <= 200
+                        and self._annex_designated(line.annex, designating_annexes) else None)
+            channels += self._line(text, line, (lead if is_item else None) or row_lead)
             if not is_item:
                 lead = self._lead_in(s)
         channels = _dedupe(channels)
@@ -197,7 +229,8 @@ class ChannelFinder:
         if not s.rstrip().endswith(":"):
             return None
         body = s.rstrip()[:-1]
-        preds = self.predicates(body)
+        # "Van de aanwijzing zijn uitgezonderd:", "met uitzondering van:" announce exclusions
+        preds = self.predicates(body) + [(m.start(), m.end(), "excluded") for m in self.exclude_split.finditer(body)]
         if not preds:
             return None
         return min(preds, key=lambda p: len(body) - p[1])[2]  # the predicate nearest the colon
@@ -209,12 +242,16 @@ class ChannelFinder:
             return found  # most lines name no channel: no clause analysis
         # no regex pre-scan of the whole line: a clause match is always a line match, so the
         # per-clause mentions() below find the same and a line without one yields nothing
+        colon_lead = None  # "Van de aanwijzing is uitgezonderd: ... per e-mail, sms of chat."
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
+            prev_lead, colon_lead = colon_lead, (self._lead_in(clause) if clause.endswith(":") else None)
             ms_all = self.mentions(clause)
             if not ms_all or self.outgoing.search(clause):
                 continue  # no channel, or messages the body itself sends
             preds = self.predicates(clause)
+            if not preds and prev_lead:
+                preds = [(0, 0, prev_lead)]
             before = text[line.start:cs]
             if not preds and self.amendment_insert.search(before) and re.search(r"bijlage|kana", before, re.I):
                 # an amendment inserting words into the channel provisions or the annex
@@ -230,6 +267,8 @@ class ChannelFinder:
                     continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
                 if seg_e >= 0 and self.conditional_then.match(clause[seg_e:]):
                     continue  # "Is er geen specifiek formulier, dan ...": named in the condition only
+                if "niet" in clause[seg_s:ms].lower() and self.negated_condition.search(clause[seg_s:ms]):
+                    continue  # "berichten die niet via Mijn Loket kunnen worden verzonden"
                 status = self.status(clause, ms, me, preds)
                 if status is None:
                     continue
@@ -263,6 +302,10 @@ class ChannelFinder:
                         refs.add(f"Bijlage {m.group(1)}" if m.group(1) else "Bijlage")
         return refs
 
+    @staticmethod
+    def _annex_designated(annex: str, designating_annexes: set[str]) -> bool:
+        return bool(annex) and (annex in designating_annexes or "Bijlage" in designating_annexes)
+
     def _row(self, text: str, line, headers: dict, designating_annexes: set[str]) -> list[dict]:
         row = text[line.block_start:line.block_end]
         cells = row.split(" | ")
@@ -277,8 +320,7 @@ class ChannelFinder:
             headers[table_key] = []
         header = headers[table_key]
         annex = line.annex
-        referenced = bool(annex) and (annex in designating_annexes or "Bijlage" in designating_annexes
-                                      or (annex == "Bijlage 1" and "Bijlage 1" in designating_annexes))
+        referenced = self._annex_designated(annex, designating_annexes)
         header_says = any(CHANNEL_HEADER.search(h) for h in header)
         if not (referenced or (header_says and (annex or line.article))):
             return []

@@ -3,7 +3,8 @@
 A designation must (1) have the form of a decision of a decentral body (gelet op, besluit,
 articles; not a web page, news item or national explanatory memorandum), and (2) have as its
 own subject the electronic channels / electronic traffic: its title says so, or it rests on
-Awb 2:13 lid 2 / old 2:15 and actually designates a channel. Titles about mandates, tax
+Awb 2:13 lid 2 / old 2:15 and actually designates a channel. A mandate decision never
+designates, even when it mandates the designation. Titles about mandates, tax
 officials, parking or electronic publication are other aanwijzings- or publication decisions.
 The regime follows the legal basis (2:15 = old regime) and the Wmebv's own vocabulary.
 Runs last: channels of a document that is no designation are dropped.
@@ -100,6 +101,7 @@ class Classifier:
         self.other = (Gated(cfg["other_subject"]["pattern"], re.I), cfg["other_subject"]["reason"])
         self.national = (Gated(cfg["national"]["pattern"], re.I), cfg["national"]["reason"])
         self.doc_type = (Gated(cfg["doc_type"]["pattern"], re.I), cfg["doc_type"]["reason"])
+        self.mandate = (Gated(cfg["mandate"]["pattern"], re.I), cfg["mandate"]["reason"])
         self.form = (_signals(cfg["form"]["patterns"]), cfg["form"]["reason"])
         self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
         self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
@@ -131,6 +133,11 @@ class Classifier:
         dtype = self.doc_type[0].search(title_text + "\n" + text[:200])
         if dtype:
             return "not_designation", 0.85, [self.doc_type[1].format(match=dtype.group(0))]
+        # a mandate passes on the power to designate (art. 2:13 lid 2 cited, channels named as
+        # the scope of the mandate), it designates nothing itself
+        mandate = self.mandate[0].search(title_text)
+        if mandate:
+            return "not_designation", 0.85, [self.mandate[1].format(match=mandate.group(0))]
         forms = sorted(set(_matched(self.form[0], head_low)))
         if not forms:
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "

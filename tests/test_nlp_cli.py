@@ -45,4 +45,5 @@ def test_extract_a_folder_gives_a_list():
     result = CliRunner().invoke(main, ["extract", str(FILES)])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert isinstance(data, list) and len(data) == len(list(FILES.iterdir()))
+    # one result per file, subfolders included (the folder holds the generalisation set)
+    assert isinstance(data, list) and len(data) == len([p for p in FILES.rglob("*") if p.is_file()])
