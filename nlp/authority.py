@@ -27,6 +27,11 @@ TYPED = re.compile(r"\b((?i:gemeente|provincie|waterschap|wetterskip|hoogheemraa
 ENACTING = re.compile(
     r"^(?:(?:het|de)\s+)?(?:college|raad|gemeenteraad|burgemeester|gedeputeerde|provinciale\s+staten|"
     r"dagelijks\s+bestuur|algemeen\s+bestuur|bestuur|commissaris|dijkgraaf)\b[^\n]{0,300}$", re.I | re.M)
+# a joint body names itself by its kind of task: "Veiligheidsregio Zuid-Holland Zuid" is not the
+# province Zuid-Holland ("Regionale" etc. are capitalised words, so NAME takes them too)
+JOINT = re.compile(r"\b((?:Veiligheidsregio|Omgevingsdienst|GGD|Recreatieschap|Afvalschap|Belastingsamenwerking|"
+                   r"Belastingkantoor|Werkorganisatie|Uitvoeringsdienst|Samenwerkingsverband|Gemeenschappelijke\s+regeling)"
+                   r"\s+" + NAME[1:-1] + ")")
 OF_NAME = re.compile(r"\b(?:van|in)\s+(?:de\s+gemeente\s+|het\s+waterschap\s+|de\s+provincie\s+)?" + NAME)
 VASTGESTELD_DOOR = re.compile(r"^Vastgesteld door\s*:?\s*(.+)$", re.M | re.I)
 TYPE_WORDS = {"gemeente": "gemeente", "provincie": "provincie", "waterschap": "waterschap",
@@ -87,6 +92,10 @@ def find_authority(text: str, meta: dict | None = None, title: str | None = None
             body = _match_prefixes(m.group(2), TYPE_WORDS.get(m.group(1).lower()))
             if body:
                 return body
+    for source in [title or ""] + ENACTING.findall(head)[:2]:
+        m = JOINT.search(source)
+        if m:
+            return match_body(m.group(1).strip(), "gemeenschappelijke_regeling")
     for source in (title or "", head):
         for m in TYPED.finditer(source):
             body = _match_prefixes(m.group(2), TYPE_WORDS.get(m.group(1).split()[0].lower()))

@@ -30,3 +30,69 @@ def test_stress_set_meets_acceptance():
     assert d["critical_errors"] == [], table
     assert d["channel_recall"] >= 0.9, table
     assert d["channel_precision"] >= 0.9, table
+
+
+# -- the general rules the stress set called for, one sentence each --------------------------
+
+from nlp.pipeline import extract  # noqa: E402
+
+HEAD = ("Aanwijzingsbesluit elektronische kanalen gemeente Epe 2026\n\nHet college van burgemeester en "
+        "wethouders van Epe;\n\ngelet op artikel 2:13, tweede lid, van de Algemene wet bestuursrecht;\n\n"
+        "besluit:\n\nArtikel 1\n")
+
+
+def _channels(body: str) -> set[tuple[str, str]]:
+    out = extract(HEAD + body, "t.txt")
+    return {(c["kind"], c["status"]) for c in out["channels"]}
+
+
+def test_channel_named_in_a_negated_condition_gets_no_status():
+    found = _channels("Voor formele berichten die niet via Mijn Loket kunnen worden verzonden, "
+                      "wordt het algemene contactformulier aangewezen.\n")
+    assert found == {("contact_form", "designated")}
+
+
+def test_exclusions_after_an_uitgezonderd_colon():
+    found = _channels("Als kanaal wordt het contactformulier aangewezen.\n\nArtikel 2\n"
+                      "Van de aanwijzing is uitgezonderd: het verzenden van berichten per e-mail of sms.\n")
+    assert ("email", "excluded") in found and ("other", "excluded") in found
+    assert ("email", "designated") not in found
+
+
+def test_loket_that_houses_the_form_is_no_channel_of_its_own():
+    assert _channels("Aanvragen kunnen worden ingediend via het webformulier in het subsidieloket.\n") == {
+        ("web_form", "designated")}
+    # two channels joined by "en" stay two
+    assert _channels("Als kanalen worden het e-loket en het contactformulier aangewezen.\n") == {
+        ("portal", "designated"), ("contact_form", "designated")}
+
+
+def test_flattened_annex_rows_inherit_the_designation():
+    found = _channels("Voor de in bijlage 1 genoemde processen worden de daarbij vermelde kanalen aangewezen.\n\n"
+                      "Bijlage 1 Processen en kanalen\nBezwaarschrift webformulier www.epe.nl/bezwaar\n"
+                      "Aanvraag bijstand MijnEpe (inloggen met DigiD)\n")
+    assert found == {("web_form", "designated"), ("portal", "designated")}
+
+
+def test_old_regime_stelt_open_designates():
+    out = extract("Besluit elektronisch verkeer waterschap Aa en Maas\n\nHet dagelijks bestuur;\n\ngelet op "
+                  "artikel 2:15 van de Algemene wet bestuursrecht;\n\nbesluit:\n\nArtikel 1\nHet waterschap stelt "
+                  "de elektronische weg open voor aanvragen via de elektronische formulieren op de website.\n", "t.txt")
+    assert out["classification"] == "pre_wmebv_designation"
+    assert {(c["kind"], c["status"]) for c in out["channels"]} == {("web_form", "designated")}
+
+
+def test_mandate_decision_is_no_designation_even_when_it_mandates_designating():
+    out = extract("Mandaatbesluit elektronische kanalen gemeente Epe 2026\n\nHet college van Epe;\n\ngelet op "
+                  "afdeling 10.1.1 van de Algemene wet bestuursrecht;\n\nbesluit:\n\nArtikel 1\nAan de "
+                  "gemeentesecretaris wordt mandaat verleend om de kanalen aan te wijzen als bedoeld in artikel "
+                  "2:13, tweede lid, Awb, waaronder het contactformulier.\n", "t.txt")
+    assert out["classification"] == "not_designation" and out["channels"] == []
+
+
+def test_joint_body_is_not_the_province_in_its_name():
+    out = extract("Aanwijzingsbesluit elektronische kanalen Veiligheidsregio Zuid-Holland Zuid\n\nHet algemeen "
+                  "bestuur van de Veiligheidsregio Zuid-Holland Zuid;\n\ngelet op artikel 2:13, tweede lid, Awb;\n\n"
+                  "besluit:\n\nArtikel 1\nHet contactformulier wordt aangewezen.\n", "t.txt")
+    assert out["authority"]["name"] == "Veiligheidsregio Zuid-Holland Zuid"
+    assert out["authority"]["type"] == "gemeenschappelijke_regeling"
