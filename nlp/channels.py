@@ -39,9 +39,9 @@ SCOPE_SUBJECT = re.compile(
 HEADER_WORDS = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|kanaal|link|url|toelichting|omschrijving|wijze)\w*", re.I)
 SCOPE_HEADER = re.compile(r"\b(?:proces|onderwerp|product|dienst|bericht|soort|type|omschrijving)\w*", re.I)
 CHANNEL_HEADER = re.compile(r"\b(?:kanaal|kanalen|aangewezen|wijze|link|url|indienen)\w*", re.I)
-NEGATION_WORDS = ("niet", "geen", "uitgesloten", "nee", "behalve", "uitzondering", "uitgezonderd", "nooit",
+NEGATION_WORDS = ("niet", "geen", "géén", "uitgesloten", "nee", "behalve", "uitzondering", "uitgezonderd", "nooit",
                   "nimmer", "geweigerd", "buiten")
-ROW_NEGATION = re.compile(r"\b(?:niet|geen|nee|uitgesloten)\b", re.I)
+ROW_NEGATION = re.compile(r"\b(?:niet|g[eé][eé]n|nee|uitgesloten)\b", re.I)
 LEADING_MARKER = re.compile(r"^(?:\d{1,2}[.)]?|[a-z][.)]|[IVX]{1,4}\.)\s+")
 # a confirmation or answer the body sends is no way in for the citizen
 NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\s+van\s+ontvangst|"
@@ -54,6 +54,7 @@ APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
 # lives, not a channel of its own; two channels joined by "en"/"of" or a comma stay two
 GENERIC_LOKET = re.compile(r"(?:digita(?:al|le)\s+|e-?)?\w*loket$", re.I)
 COORDINATED = re.compile(r"[,;]|\b(?:en|of|alsmede|dan\s+wel)\b", re.I)
+ONLY_THAN = re.compile(r"\b(?:g[eé][eé]n|niet)\s+(?:\w+\s+){0,3}?andere\b[^.;:]{0,100}?\bdan\b", re.I)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
@@ -123,19 +124,26 @@ class ChannelFinder:
         """Designating and negating predicates in a clause: (start, end, 'designated'|'excluded')."""
         preds = []
         negs = []
+        sub_negs = []  # negations in a relative or conditional clause
         for m in self.negation.finditer(clause):
             seg_start = max(clause.rfind(",", 0, m.start()), clause.rfind("(", 0, m.start()), -1) + 1
             before = clause[seg_start:m.start()]
             after = clause[m.end():m.end() + 12].lower()
             seg_end = clause.find(",", m.end())
-            if self.subordinate.search(before) or after.startswith((" alleen", " anders", " meer dan")):
-                continue  # "die niet in bijlage 1 staan", "als ... niet", "niet alleen"
+            if self.subordinate.search(before):
+                sub_negs.append(m.start())
+                continue  # "die niet in bijlage 1 staan", "als ... niet"
+            if after.startswith((" alleen", " anders", " meer dan")):
+                continue  # "niet alleen"
             if seg_end >= 0 and self.conditional_then.match(clause[seg_end:]):
                 continue  # "Is er geen specifiek formulier, dan ..." : a condition, not an exclusion
             negs.append((m.start(), m.end()))
         for m in self.designate.finditer(clause):
             # "geen aangewezen kanaal", "wordt niet aangewezen": negated designation
             if any(ns < m.end() and m.start() - ns < 40 for ns, ne in negs):
+                continue
+            # "kanalen die niet zijn aangewezen, zoals e-mail": the relative clause is negated too
+            if any(ns < m.end() and m.start() - ns < 40 and "," not in clause[ns:m.start()] for ns in sub_negs):
                 continue
             preds.append((m.start(), m.end(), "designated"))
         preds += [(s, e, "excluded") for s, e in negs]
@@ -144,9 +152,16 @@ class ChannelFinder:
     def status(self, clause: str, ms: int, me: int, preds) -> str | None:
         for m in self.exclude_split.finditer(clause):
             if m.end() <= ms:
+                seg_start = clause.rfind(",", 0, m.start()) + 1
+                if clause[m.start():m.start() + 4].lower() == "niet" and self.subordinate.search(clause[seg_start:m.start()]):
+                    continue  # "berichten die niet via X kunnen worden verzonden": a condition
                 # "met uitzondering van X": X excluded, unless a new designation follows the marker
                 if not any(p[2] == "designated" and m.end() <= p[0] < ms for p in preds):
                     return "excluded"
+        if "andere" in clause:
+            only = ONLY_THAN.search(clause)
+            if only and ms >= only.end():
+                return "designated"  # "geen andere kanalen aangewezen dan het contactformulier"
         if not preds:
             return None
         seg = lambda p: (clause.count(",", 0, p))  # noqa: E731  comma segment index

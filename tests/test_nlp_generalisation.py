@@ -9,6 +9,8 @@ written before the extractor was run on the documents.
 """
 from pathlib import Path
 
+import pytest
+
 from nlp.evaluate import evaluate, format_table
 
 STRESS = Path(__file__).resolve().parent / "files" / "nlp" / "generalisation"
@@ -96,3 +98,16 @@ def test_joint_body_is_not_the_province_in_its_name():
                   "besluit:\n\nArtikel 1\nHet contactformulier wordt aangewezen.\n", "t.txt")
     assert out["authority"]["name"] == "Veiligheidsregio Zuid-Holland Zuid"
     assert out["authority"]["type"] == "gemeenschappelijke_regeling"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("E-mail is géén aangewezen kanaal.", {("email", "excluded")}),
+    ("Kanalen die niet zijn aangewezen, zoals e-mail en sociale media, kunnen niet worden gebruikt.",
+     {("email", "excluded"), ("other", "excluded")}),
+    ("Sociale media, chat en e-mail vallen buiten deze aanwijzing.", {("email", "excluded"), ("other", "excluded")}),
+    ("Er worden geen andere kanalen aangewezen dan het contactformulier.", {("contact_form", "designated")}),
+    ("Het is niet mogelijk formele berichten via e-mail in te dienen.", {("email", "excluded")}),
+    ("Niet aangewezen zijn: e-mail, WhatsApp en sociale media.", {("email", "excluded"), ("other", "excluded")}),
+])
+def test_exclusions_phrased_many_ways(sentence, expected):
+    assert _channels(sentence + "\n") == expected
