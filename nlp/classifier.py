@@ -103,6 +103,7 @@ class Classifier:
         self.doc_type = (Gated(cfg["doc_type"]["pattern"], re.I), cfg["doc_type"]["reason"])
         self.mandate = (Gated(cfg["mandate"]["pattern"], re.I), cfg["mandate"]["reason"])
         self.form = (_signals(cfg["form"]["patterns"]), cfg["form"]["reason"])
+        self.form_weak = _signals(cfg["form_weak"]["patterns"])
         self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
         self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
 
@@ -139,9 +140,10 @@ class Classifier:
         if mandate:
             return "not_designation", 0.85, [self.mandate[1].format(match=mandate.group(0))]
         forms = sorted(set(_matched(self.form[0], head_low)))
-        if not forms:
+        if not forms:  # an enacting formula or article structure; a closing formula alone is quoted
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
                                              "artikelen): webpagina, nieuws of toelichting"]
+        forms += sorted(set(_matched(self.form_weak, head_low)))
         reasons.append(self.form[1].format(match=", ".join(f"'{f}'" for f in forms[:3])))
 
         basis = doc._.kw_legal_basis or []

@@ -111,3 +111,22 @@ def test_joint_body_is_not_the_province_in_its_name():
 ])
 def test_exclusions_phrased_many_ways(sentence, expected):
     assert _channels(sentence + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a web page quoting the decision: closing formula only, no enacting formula or articles
+    "Digitaal zaken doen\n\nHome > Bestuur > Digitaal zaken doen\n\nOp grond van artikel 2:13, tweede lid, van de "
+    "Algemene wet bestuursrecht heeft het college de volgende kanalen aangewezen: het contactformulier en MijnEpe. "
+    "E-mail is geen aangewezen kanaal. Het besluit treedt in werking op 1 januari 2026.\n",
+    # a notice of the decision
+    "Kennisgeving vaststelling aanwijzingsbesluit elektronische kanalen\n\nBurgemeester en wethouders van Epe maken "
+    "bekend dat zij het Aanwijzingsbesluit elektronische kanalen hebben vastgesteld. Met dit besluit wordt het "
+    "contactformulier aangewezen als kanaal voor formele berichten. Het besluit treedt in werking op 1 januari 2026.\n",
+    # another regulation that points to the designated channel
+    "Verordening behandeling bezwaarschriften Epe 2026\n\nDe raad van de gemeente Epe;\n\ngelet op artikel 7:13 van de "
+    "Algemene wet bestuursrecht en de Wet modernisering elektronisch bestuurlijk verkeer;\n\nbesluit:\n\nArtikel 3\n"
+    "Een bezwaarschrift kan elektronisch worden ingediend via het webformulier bezwaar.\n",
+])
+def test_texts_about_a_designation_are_no_designation(text):
+    out = extract(text, "t.txt")
+    assert out["classification"] == "not_designation" and out["channels"] == []
