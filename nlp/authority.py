@@ -28,8 +28,8 @@ ENACTING = re.compile(
     r"^(?:(?:het|de)\s+)?(?:college|raad|gemeenteraad|burgemeester|gedeputeerde|provinciale\s+staten|"
     r"dagelijks\s+bestuur|algemeen\s+bestuur|bestuur|commissaris|dijkgraaf)\b[^\n]{0,300}$", re.I | re.M)
 # a joint body names itself by its kind of task: "Veiligheidsregio Zuid-Holland Zuid" is not the
-# province Zuid-Holland ("Regionale" etc. are capitalised words, so NAME takes them too)
-JOINT = re.compile(r"\b((?:Veiligheidsregio|Omgevingsdienst|GGD|Recreatieschap|Afvalschap|Belastingsamenwerking|"
+# province Zuid-Holland; "Regionale Uitvoeringsdienst Drenthe" keeps its adjective
+JOINT = re.compile(r"\b((?:(?:Regionale|Intergemeentelijke)\s+)?(?:Veiligheidsregio|Omgevingsdienst|GGD|Recreatieschap|Afvalschap|Belastingsamenwerking|"
                    r"Belastingkantoor|Werkorganisatie|Uitvoeringsdienst|Samenwerkingsverband|Gemeenschappelijke\s+regeling)"
                    r"\s+" + NAME[1:-1] + ")")
 OF_NAME = re.compile(r"\b(?:van|in)\s+(?:de\s+gemeente\s+|het\s+waterschap\s+|de\s+provincie\s+)?" + NAME)

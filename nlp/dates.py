@@ -23,7 +23,7 @@ MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okto
 DATE = rf"(?:\d{{1,2}}(?:e|ste|de)?\s+{MONTHS}\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 DATE_RE = re.compile(DATE, re.I)
 
-RETROACTIVE = re.compile(rf"(?:terugwerkende\s+kracht\s+(?:tot\s+en\s+met|vanaf|tot)|werkt\s+terug\s+tot\s+en\s+met)\s+({DATE})", re.I)
+RETROACTIVE = re.compile(rf"(?:terugwerkende\s+kracht\s+(?:tot\s+en\s+met|vanaf|tot)|werkt\s+terug\s+(?:tot\s+en\s+met|tot|vanaf))\s+({DATE})", re.I)
 GELDEND = re.compile(rf"Geldend\s+van\s+({DATE})", re.I)
 IN_FORCE = re.compile(
     rf"(?:treedt|treden|trad)\s+in\s+werking\s+(?:op|met\s+ingang\s+van|per)\s+({DATE})|"

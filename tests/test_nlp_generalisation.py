@@ -130,3 +130,9 @@ def test_exclusions_phrased_many_ways(sentence, expected):
 def test_texts_about_a_designation_are_no_designation(text):
     out = extract(text, "t.txt")
     assert out["classification"] == "not_designation" and out["channels"] == []
+
+
+def test_werkt_terug_tot_gives_the_retroactive_date():
+    out = extract(HEAD + "Het contactformulier wordt aangewezen.\n\nArtikel 2\nDit besluit treedt in werking op de "
+                  "dag na bekendmaking en werkt terug tot 1 januari 2026.\n", "t.txt")
+    assert out["effective_date"] == "2026-01-01"
