@@ -55,6 +55,12 @@ APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
 GENERIC_LOKET = re.compile(r"(?:digita(?:al|le)\s+|e-?)?\w*loket$", re.I)
 COORDINATED = re.compile(r"[,;]|\b(?:en|of|alsmede|dan\s+wel)\b", re.I)
 ONLY_THAN = re.compile(r"\b(?:g[eé][eé]n|niet)\s+(?:\w+\s+){0,3}?andere\b[^.;:]{0,100}?\bdan\b", re.I)
+NEGATED_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:is|zijn|wordt|worden)\s+(?:niet|g[eé][eé]n|nooit)\b", re.I)
+POWER = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,3}?(?:besluiten|beslissen)\b|\bbevoegd\b", re.I)
+# a "nee" under an "Aangewezen" column: the row's channels are not designated ("geen" under
+# "Inloggen" only means no login is needed)
+YES_NO_HEADER = re.compile(r"\b(?:aangewezen|toegestaan|toegelaten)\b|\bja\s*/\s*nee\b", re.I)
+NEGATIVE_CELL = re.compile(r"\s*(?:nee|neen|niet(?:\s+aangewezen)?|g[eé][eé]n|uitgesloten)\s*[.;]?\s*", re.I)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
@@ -138,6 +144,8 @@ class ChannelFinder:
             if seg_end >= 0 and self.conditional_then.match(clause[seg_end:]):
                 continue  # "Is er geen specifiek formulier, dan ..." : a condition, not an exclusion
             negs.append((m.start(), m.end()))
+        low = clause.lower()
+        power = list(POWER.finditer(clause)) if ("beslis" in low or "besluit" in low or "bevoegd" in low) else []
         for m in self.designate.finditer(clause):
             # "geen aangewezen kanaal", "wordt niet aangewezen": negated designation
             if any(ns < m.end() and m.start() - ns < 40 for ns, ne in negs):
@@ -145,6 +153,10 @@ class ChannelFinder:
             # "kanalen die niet zijn aangewezen, zoals e-mail": the relative clause is negated too
             if any(ns < m.end() and m.start() - ns < 40 and "," not in clause[ns:m.start()] for ns in sub_negs):
                 continue
+            if negs and NEGATED_AFTER.match(clause, m.end()):
+                continue  # "het gebruik van e-mail als kanaal is niet toegestaan"
+            if power and any(p.end() <= m.start() and not re.search(r"[,;]", clause[p.end():m.start()]) for p in power):
+                continue  # "het college kan besluiten ook e-mail aan te wijzen": a power, not its use
             preds.append((m.start(), m.end(), "designated"))
         preds += [(s, e, "excluded") for s, e in negs]
         return preds
@@ -346,6 +358,8 @@ class ChannelFinder:
         # cells, read clause by clause so "contactformulier; e-mail is niet aangewezen" splits
         found = []
         cell_start = 0
+        row_says_no = any(YES_NO_HEADER.search(h) and i < len(cells) and NEGATIVE_CELL.fullmatch(cells[i])
+                          for i, h in enumerate(header))
         for i, cell in enumerate(cells):
             cs = line.block_start + cell_start
             cell_start += len(cell) + 3
@@ -356,12 +370,13 @@ class ChannelFinder:
                 low = clause.lower()
                 if not any(w in low for w in self.mention_words):
                     continue
-                # in a designating table a channel is designated unless its cell negates it
-                negated = any(w in low for w in NEGATION_WORDS)
+                # in a designating table a channel is designated unless its cell (or a yes/no
+                # cell of the row) negates it
+                negated = row_says_no or any(w in low for w in NEGATION_WORDS)
                 preds = self.predicates(clause) if negated else []
                 for kind, ms, me in self.mentions(clause, ks):
                     status = self.status(clause, ms - ks, me - ks, preds) if preds else (
-                        "excluded" if negated and ROW_NEGATION.search(clause) else "designated")
+                        "excluded" if row_says_no or (negated and ROW_NEGATION.search(clause)) else "designated")
                     found.append(self._channel(text, kind, status, line.block_start, line.block_end, ms, me,
                                                line, scope=scope or None, context=row))
         if not found:

@@ -136,3 +136,13 @@ def test_werkt_terug_tot_gives_the_retroactive_date():
     out = extract(HEAD + "Het contactformulier wordt aangewezen.\n\nArtikel 2\nDit besluit treedt in werking op de "
                   "dag na bekendmaking en werkt terug tot 1 januari 2026.\n", "t.txt")
     assert out["effective_date"] == "2026-01-01"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Het gebruik van e-mail als kanaal is niet toegestaan.\n", {("email", "excluded")}),
+    ("Het college kan besluiten om ook e-mail aan te wijzen.\n", set()),
+    ("Proces | Kanaal | Aangewezen\nBezwaarschrift | e-mail | nee\nMelding | webformulier | ja\n",
+     {("email", "excluded"), ("web_form", "designated")}),
+])
+def test_negations_after_the_verb_powers_and_no_cells(body, expected):
+    assert _channels(body) == expected
