@@ -179,6 +179,14 @@ class Classifier:
             reasons.append("aangewezen kanalen gevonden: " + ", ".join(kinds))
 
         regime, why = self.regime(doc, basis)
+        if not (channels or basis) and (regime is None or (regime == "wmebv_designation" and all(
+                re.fullmatch(r"20\d\d", w) for w in _matched(self.wmebv[0], text[:20000].lower())))):
+            # a title about electronic mail (archiving, handling) with nothing else: no basis,
+            # no designated channel, no Wmebv vocabulary beyond a year
+            return "not_designation", 0.6, reasons + [
+                "geen grondslag, geen aangewezen kanaal en geen kenmerken van de Wmebv of van artikel 2:15 Awb"]
+        if regime is None:
+            regime = "wmebv_designation"
         reasons.append(why)
         confidence = 0.6 + 0.1 * min(len(forms), 3) / 3 + (0.15 if subject else 0.05) \
             + (0.1 if basis else 0) + (0.05 if channels else 0)
@@ -201,7 +209,7 @@ class Classifier:
             return "wmebv_designation", self.wmebv[1].format(match=", ".join(f"'{w}'" for w in wm[:3]))
         if pre:
             return "pre_wmebv_designation", self.pre[1].format(match=", ".join(f"'{p}'" for p in pre[:3]))
-        return "wmebv_designation", "geen kenmerken van het oude regime; aangenomen: Wmebv"
+        return None, "geen kenmerken van het oude regime; aangenomen: Wmebv"
 
 
 @Language.factory("kw_classifier", default_config={"classifier_file": "classifier.json", "patterns_dir": ""})

@@ -146,3 +146,21 @@ def test_werkt_terug_tot_gives_the_retroactive_date():
 ])
 def test_negations_after_the_verb_powers_and_no_cells(body, expected):
     assert _channels(body) == expected
+
+
+@pytest.mark.parametrize("title, basis, body", [
+    ("Regeling archivering elektronische berichten gemeente Epe", "artikel 30 van de Archiefwet",
+     "Elektronische berichten die via het contactformulier of per e-mail binnenkomen, worden gearchiveerd."),
+    ("Beleidsregel behandeling elektronische post Epe 2026", "artikel 4:81 van de Algemene wet bestuursrecht",
+     "E-mailberichten aan de gemeente worden binnen vijf werkdagen beantwoord."),
+])
+def test_title_about_electronic_mail_without_basis_or_channel_is_no_designation(title, basis, body):
+    out = extract(f"{title}\n\nHet college van Epe;\n\ngelet op {basis};\n\nbesluit:\n\nArtikel 1\n{body}\n", "t.txt")
+    assert out["classification"] == "not_designation"
+
+
+def test_cut_off_designation_resting_on_afdeling_2_3_stays_a_designation():
+    out = extract("Besluit elektronisch berichtenverkeer provincie Drenthe 2026\n\nGedeputeerde staten van Drenthe;\n\n"
+                  "gelet op afdeling 2.3 van de Algemene wet bestuursrecht;\n\nbesluiten:\n\nHoofdstuk 1\nIn dit besluit "
+                  "wordt verstaan onder:\nprovinciale website: www.provincie.drenthe.nl;\n", "t.txt")
+    assert out["classification"] == "wmebv_designation"
