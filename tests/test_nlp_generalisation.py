@@ -164,3 +164,13 @@ def test_cut_off_designation_resting_on_afdeling_2_3_stays_a_designation():
                   "gelet op afdeling 2.3 van de Algemene wet bestuursrecht;\n\nbesluiten:\n\nHoofdstuk 1\nIn dit besluit "
                   "wordt verstaan onder:\nprovinciale website: www.provincie.drenthe.nl;\n", "t.txt")
     assert out["classification"] == "wmebv_designation"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Voor berichten van dienstverrichters wordt het Ondernemersloket als bedoeld in de Dienstenwet aangewezen.",
+     {("dienstenwet_loket", "designated")}),
+    ("Voor aanvragen op grond van de Omgevingswet wordt Mijn Omgevingsloket aangewezen.",
+     {("omgevingsloket", "designated")}),
+])
+def test_national_lokets_under_a_local_or_personal_name(sentence, expected):
+    assert _channels(sentence + "\n") == expected
