@@ -22,6 +22,9 @@ from .patterns import load_json, rx
 from .structure import ENACT_OBJECT, OBJECT_BEFORE
 
 WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekkingsbesluit|wijziging|wijzigingsbesluit)\b", re.I)
+# title words that name the law or its messages, not the channels themselves
+WEAK_SUBJECT = re.compile(r"\bwet\s+modernisering\s+elektronisch\s+bestuurlijk\s+verkeer\b|\bwmebv\b|"
+                          r"\bformele\s+berichten\b", re.I)
 KEY_BASIS = ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")
 
 
@@ -156,6 +159,12 @@ class Classifier:
             # "elektronisch kanaal voor bekendmakingen": both subjects in the title, and the text
             # neither rests on the designation articles nor designates a channel
             return "not_designation", 0.7, reasons + [self.other[1].format(match=other.group(0))]
+        if subject and not channels and not self.subject[0].search(WEAK_SUBJECT.sub(" ", title_text)) and not [
+                b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]:
+            # "Besluit aanwijzing coördinatoren Wmebv", "budget implementatie Wmebv": the title
+            # names the law, not the channels, and the text neither rests on 2:13 nor designates
+            return "not_designation", 0.7, reasons + [
+                f"titel noemt alleen de wet ('{subject.group(0)}'); geen grondslag 2:13/2:15 en geen aangewezen kanaal"]
         if subject:
             reasons.append(self.subject[1] + f" ('{subject.group(0)}')")
         else:

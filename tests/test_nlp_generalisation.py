@@ -174,3 +174,15 @@ def test_cut_off_designation_resting_on_afdeling_2_3_stays_a_designation():
 ])
 def test_national_lokets_under_a_local_or_personal_name(sentence, expected):
     assert _channels(sentence + "\n") == expected
+
+
+@pytest.mark.parametrize("title, article", [
+    ("Besluit aanwijzing coördinatoren Wmebv gemeente Epe",
+     "Als coördinator voor de uitvoering van de Wmebv wordt aangewezen de teamleider Dienstverlening."),
+    ("Besluit begrotingswijziging implementatie Wmebv 2026",
+     "Voor de implementatie van de Wmebv wordt een budget van 50.000 euro beschikbaar gesteld."),
+])
+def test_title_naming_only_the_law_is_no_designation(title, article):
+    out = extract(f"{title}\n\nHet college van Epe;\n\ngelet op artikel 160 van de Gemeentewet;\n\nbesluit:\n\n"
+                  f"Artikel 1\n{article}\n", "t.txt")
+    assert out["classification"] == "not_designation"
