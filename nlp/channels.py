@@ -80,10 +80,10 @@ class ChannelFinder:
         self.exclude_split = rx(cues["exclude_split"])
         self.negation = rx(cues["negation"])
         self.subordinate = rx(cues["subordinate"])
-        # "berichten die niet via Mijn Loket kunnen worden verzonden": a channel named in a
-        # negated subordinate clause is the condition of the provision, neither designated nor excluded
+        # "berichten die niet via Mijn Loket kunnen worden verzonden", "waarvoor geen webformulier
+        # is aangewezen": a channel named in a negated subordinate clause is the condition of the provision, neither designated nor excluded
         self.negated_condition = re.compile(
-            rf"(?:{cues['subordinate']})[^,]{{0,80}}?\bniet\s+(?:via|per|langs|met|door\s+middel\s+van)\b[^,]*$",
+            rf"(?:{cues['subordinate']})[^,]{{0,80}}?\b(?:niet\s+(?:via|per|langs|met|door\s+middel\s+van)|g[eé][eé]n)\b[^,]*$",
             re.I)
         self.rechtsmiddel = rx(cues["rechtsmiddel"])
         self.definition_heading = rx(cues["definition_heading"])
@@ -136,7 +136,9 @@ class ChannelFinder:
             before = clause[seg_start:m.start()]
             after = clause[m.end():m.end() + 12].lower()
             seg_end = clause.find(",", m.end())
-            if self.subordinate.search(before):
+            sub = list(self.subordinate.finditer(before))
+            # "waarbij X worden aangewezen en e-mail niet": the clause designates and negates itself
+            if sub and not self.designate.search(clause, seg_start + sub[-1].end(), m.start()):
                 sub_negs.append(m.start())
                 continue  # "die niet in bijlage 1 staan", "als ... niet"
             if after.startswith((" alleen", " anders", " meer dan")):
@@ -294,8 +296,9 @@ class ChannelFinder:
                     continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
                 if seg_e >= 0 and self.conditional_then.match(clause[seg_e:]):
                     continue  # "Is er geen specifiek formulier, dan ...": named in the condition only
-                if "niet" in clause[seg_s:ms].lower() and self.negated_condition.search(clause[seg_s:ms]):
-                    continue  # "berichten die niet via Mijn Loket kunnen worden verzonden"
+                head = clause[seg_s:ms].lower()
+                if ("niet" in head or "geen" in head or "géén" in head) and self.negated_condition.search(head):
+                    continue  # "berichten die niet via Mijn Loket ...", "waarvoor geen webformulier is ..."
                 status = self.status(clause, ms, me, preds)
                 if status is None:
                     continue

@@ -186,3 +186,27 @@ def test_title_naming_only_the_law_is_no_designation(title, article):
     out = extract(f"{title}\n\nHet college van Epe;\n\ngelet op artikel 160 van de Gemeentewet;\n\nbesluit:\n\n"
                   f"Artikel 1\n{article}\n", "t.txt")
     assert out["classification"] == "not_designation"
+
+
+def test_relative_clause_that_designates_and_negates_itself():
+    found = _channels("Het college stelt het besluit vast, waarbij het contactformulier en MijnEpe worden aangewezen "
+                      "en e-mail niet.\n")
+    assert found == {("contact_form", "designated"), ("portal", "designated"), ("email", "excluded")}
+
+
+@pytest.mark.parametrize("text", [
+    "Onderwerp: Aanwijzingsbesluit elektronische kanalen gemeente Epe 2026\nAan: de gemeenteraad\nPortefeuillehouder: "
+    "wethouder De Boer\n\nVoorgesteld besluit\nDe raad besluit:\n1. vast te stellen het Aanwijzingsbesluit elektronische "
+    "kanalen raad Epe 2026, waarin het contactformulier wordt aangewezen.\n\nAanleiding\nArtikel 2:13, tweede lid, Awb.\n",
+    "Besluitenlijst college van burgemeester en wethouders Epe, 2 december 2025\n\n1. Aanwijzingsbesluit elektronische "
+    "kanalen\nBesluit: Het college besluit het Aanwijzingsbesluit elektronische kanalen gemeente Epe 2026 vast te "
+    "stellen, waarbij het contactformulier wordt aangewezen.\n",
+])
+def test_proposals_and_decision_lists_are_no_designation(text):
+    assert extract(text, "t.txt")["classification"] == "not_designation"
+
+
+def test_channel_named_in_a_geen_condition_gets_no_status():
+    found = _channels("Voor formele berichten waarvoor geen webformulier is aangewezen, wordt het contactformulier "
+                      "aangewezen.\n")
+    assert found == {("contact_form", "designated")}
