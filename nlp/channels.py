@@ -61,6 +61,8 @@ POWER = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,3}?(?:besluiten|b
 # "Inloggen" only means no login is needed)
 YES_NO_HEADER = re.compile(r"\b(?:aangewezen|toegestaan|toegelaten)\b|\bja\s*/\s*nee\b", re.I)
 NEGATIVE_CELL = re.compile(r"\s*(?:nee|neen|niet(?:\s+aangewezen)?|g[eé][eé]n|uitgesloten)\s*[.;]?\s*", re.I)
+EXPLANATION = re.compile(r"\s*(?:algemene\s+|artikelsgewijze\s+|nota\s+van\s+)?toelichting\b[^.:;]*$", re.I)
+ANNEX_HEADING = re.compile(r"\s*bijlage\b", re.I)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
@@ -199,8 +201,15 @@ class ChannelFinder:
         designating_annexes = self._annex_references(text, lines)
         headers: dict[str, list[str]] = {}
         lead: str | None = None  # status announced by a lead-in ("wijst de volgende kanalen aan:")
+        explanation = False  # under a "Toelichting" heading: explains, never designates
         for line in lines:
             s = text[line.start:line.end]
+            if line.annex or (len(s) <= 40 and ANNEX_HEADING.match(s)):
+                explanation = False  # an annex (after the notes) is operative again
+            elif len(s) <= 40 and EXPLANATION.match(s):  # a heading, whatever the layout made of it
+                explanation = True
+            if explanation:
+                continue
             if not s or line.kind in ("heading", "title"):
                 lead = None
                 continue

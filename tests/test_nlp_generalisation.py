@@ -210,3 +210,16 @@ def test_channel_named_in_a_geen_condition_gets_no_status():
     found = _channels("Voor formele berichten waarvoor geen webformulier is aangewezen, wordt het contactformulier "
                       "aangewezen.\n")
     assert found == {("contact_form", "designated")}
+
+
+def test_explanatory_notes_designate_nothing():
+    found = _channels("Het contactformulier wordt aangewezen.\n\nToelichting\n\nVroeger stelde het college de "
+                      "elektronische weg open voor berichten per e-mail; ook MijnEpe wordt veel gebruikt.\n")
+    assert found == {("contact_form", "designated")}
+
+
+def test_annex_after_the_notes_is_operative_again():
+    found = _channels("Voor de in bijlage 1 genoemde processen worden de daarbij vermelde kanalen aangewezen.\n\n"
+                      "Toelichting\n\nHet college kiest voor webformulieren.\n\n"
+                      "Bijlage 1 Processen en kanalen\nBezwaarschrift MijnEpe (inloggen met DigiD)\n")
+    assert found == {("portal", "designated")}
