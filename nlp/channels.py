@@ -101,8 +101,14 @@ class ChannelFinder:
     def mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         """Channel mentions (kind, start, end) in text order, non-overlapping."""
         found: list[tuple[str, int, int]] = []
+        # "www.epe.nl/mail-ons", "www.epe.nl/app": e-mail or app words inside a link are part of the
+        # address of another channel (a link that only says "contactformulier" still names that form)
+        urls = [u.span() for u in URL.finditer(text)] if ("www." in text or "http" in text) else []
         for m in self.mention_rx.finditer(text):
             if m.end() == m.start():
+                continue
+            if urls and self.group_kind[m.lastgroup] in ("email", "other") and any(
+                    us <= m.start() < ue for us, ue in urls):
                 continue
             if found and APPOSITION.fullmatch(text[found[-1][2] - offset:m.start()]):
                 continue  # "webformulier op de website (Digitaal Loket)": another name, same channel

@@ -223,3 +223,9 @@ def test_annex_after_the_notes_is_operative_again():
                       "Toelichting\n\nHet college kiest voor webformulieren.\n\n"
                       "Bijlage 1 Processen en kanalen\nBezwaarschrift MijnEpe (inloggen met DigiD)\n")
     assert found == {("portal", "designated")}
+
+
+def test_mail_or_app_words_inside_a_link_name_no_channel():
+    found = _channels("Als kanaal wordt het webformulier op www.epe.nl/mail-ons aangewezen; voor meldingen het "
+                      "formulier op https://www.epe.nl/app/melding.\n")
+    assert found == {("web_form", "designated")}
