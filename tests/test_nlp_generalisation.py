@@ -229,3 +229,11 @@ def test_mail_or_app_words_inside_a_link_name_no_channel():
     found = _channels("Als kanaal wordt het webformulier op www.epe.nl/mail-ons aangewezen; voor meldingen het "
                       "formulier op https://www.epe.nl/app/melding.\n")
     assert found == {("web_form", "designated")}
+
+
+def test_wmebv_decision_that_mentions_the_lapse_of_2_15_is_wmebv():
+    out = extract("Aanwijzingsbesluit elektronische kanalen Epe 2026\n\nHet college van Epe;\n\noverwegende dat artikel "
+                  "2:15 Awb per 1 januari 2026 vervalt en het college de elektronische weg eerder had opengesteld;\n\n"
+                  "gelet op afdeling 2.3 van de Algemene wet bestuursrecht;\n\nbesluit:\n\nArtikel 1\nHet "
+                  "contactformulier wordt aangewezen.\n", "t.txt")
+    assert out["classification"] == "wmebv_designation"
