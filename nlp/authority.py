@@ -116,13 +116,15 @@ def find_authority(text: str, meta: dict | None = None, title: str | None = None
 
 
 def authority_json(body: Body | None) -> dict | None:
-    """The contract's authority object. A municipality is named as it officially names itself
-    ("'s-Hertogenbosch", not the colloquial "Den Bosch")."""
+    """The contract's authority object. A body is named as it officially names itself:
+    "'s-Hertogenbosch", not the colloquial "Den Bosch"; "Hoogheemraadschap van Rijnland", not "Rijnland"."""
     if body is None:
         return None
     name = body.name
     if body.type == "gemeente" and body.official_name:
         name = re.sub(r"^Gemeente\s+", "", body.official_name)
+    elif body.type == "waterschap" and body.official_name:
+        name = body.official_name
     return {"name": name, "type": body.type, "code": body.code}
 
 

@@ -230,8 +230,8 @@ def test_confirmation_by_email_is_not_a_designated_way_in():
     ("Besluit\nDe raad van de gemeente 's-Hertogenbosch;\n", None, ("'s-Hertogenbosch", "GM0796")),
     ("Besluit\nBurgemeester en wethouders van Bergen (NH);", None, ("Bergen NH", "GM0373")),
     ("Besluit\n", "Besluit elektronische kanalen Provincie Utrecht 2026", ("Utrecht", "PV26")),
-    ("Besluit\n", "Regeling elektronisch berichtenverkeer Wetterskip Fryslân", ("Fryslân", "waterschap:fryslan")),
-    ("Waterschapsblad van Rivierenland\nBesluit", None, ("Rivierenland", "waterschap:rivierenland")),
+    ("Besluit\n", "Regeling elektronisch berichtenverkeer Wetterskip Fryslân", ("Wetterskip Fryslân", "waterschap:fryslan")),
+    ("Waterschapsblad van Rivierenland\nBesluit", None, ("Waterschap Rivierenland", "waterschap:rivierenland")),
     ("Blad gemeenschappelijke regeling van Veiligheidsregio Utrecht\n", None,
      ("Veiligheidsregio Utrecht", "gr:veiligheidsregio-utrecht")),
 ])
