@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .documents import content_hash
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 # Columns of `publications` that callers may set; the rest is bookkeeping.
@@ -124,9 +126,9 @@ class Store:
 
     # -- versions ---------------------------------------------------------------------------
     def add_version(self, pub_id: str, text: str, structure: list | None = None,
-                    source_modified: str | None = None, content_hash: str | None = None) -> VersionResult:
+                    source_modified: str | None = None) -> VersionResult:
         """Keep this content as a new version unless the same content is already stored."""
-        digest = content_hash or text_hash(text)
+        digest = content_hash(text)
         with self.transaction():
             existing = self.db.execute(
                 "SELECT version FROM versions WHERE publication_id = ? AND content_hash = ?", (pub_id, digest)
@@ -203,14 +205,6 @@ class Store:
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.db.execute(f"UPDATE harvest_windows SET {sets} WHERE id = ?", (*fields.values(), window_id))
 
-    def window_done(self, source: str, mode: str, start: str, end: str, body_filter: str | None = None) -> bool:
-        """Whether a window with exactly these bounds has completed in any run."""
-        return bool(self.scalar(
-            "SELECT 1 FROM harvest_windows WHERE source = ? AND mode = ? AND window_start = ? AND window_end = ?"
-            " AND body_filter IS ? AND status = 'done' LIMIT 1",
-            (source, mode, start, end, body_filter),
-        ))
-
     def failed_windows(self, source: str, mode: str | None = None) -> list[sqlite3.Row]:
         """Windows whose latest attempt did not complete: the next run retries them."""
         return self.query(
@@ -229,11 +223,6 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (run_id, window_id, publication_id, url, message, raw_response_id, now()),
         )
-
-
-def text_hash(text: str) -> str:
-    """sha256 of the text after collapsing all whitespace, non-breaking spaces included."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def open_store(config=None) -> Store:

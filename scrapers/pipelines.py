@@ -17,7 +17,7 @@ from dataclasses import asdict
 from scrapy.exceptions import DropItem
 
 from kanaalwijzer.config import load_config
-from kanaalwijzer.documents import content_hash, parse_document
+from kanaalwijzer.documents import parse_document
 from kanaalwijzer.store import Store
 
 from . import sru
@@ -77,7 +77,7 @@ class StorePipeline:
             elif item.kind == "xml":
                 result = self.store.add_version(
                     item.publication_id, doc.text, [asdict(block) for block in doc.blocks],
-                    source_modified=item.source_modified, content_hash=content_hash(doc.text))
+                    source_modified=item.source_modified)
                 item.version, item.new_version = result.version, result.created
                 # the text of this modification date is now held (see the spider's incremental check)
                 self.store.db.execute("UPDATE publications SET modified = ? WHERE id = ?",
