@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 SOURCES = (OP, CVDR)
 
-SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sample"
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "sample"
 
 
 @dataclass
