@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..vocabulary import CVDR, OP
+from kanaalwijzer.vocabulary import CVDR, OP
+
 from .cql import norm
 
 log = logging.getLogger(__name__)

@@ -34,12 +34,14 @@ GAZETTES = {g.prefix: g for g in (
 # The gazettes of the decentral bodies, the ones the official-publications spider harvests today.
 DECENTRAL_GAZETTES = tuple(g for g in GAZETTES.values() if g.prefix != "stcrt")
 GAZETTE_BY_NAME = {g.name: g for g in GAZETTES.values()}
+# The words a citation names a gazette by ('Gmb. 2025, 540118', 'Gemeenteblad 2025 nr. 540118'), lower case.
+GAZETTE_WORDS = {**{g.prefix: g.prefix for g in GAZETTES.values()}, **{g.name.lower(): g.prefix for g in GAZETTES.values()}}
 
 _PREFIXES = "|".join(GAZETTES)
 # A publication id anywhere in a text: gmb-2025-552188, stcrt-2026-1234, CVDR754606_1, CVDR754606.
 PUBLICATION_ID = re.compile(rf"\b((?:{_PREFIXES})-\d{{4}}-\d+|CVDR\d+(?:_\d+)?)\b", re.IGNORECASE)
 GAZETTE_ID = re.compile(rf"^(?P<prefix>{_PREFIXES})-(?P<year>\d{{4}})-(?P<number>\d+)$")
-CVDR_ID = re.compile(r"^CVDR(?P<work>\d+)(?:_(?P<version>\d+))?$")
+CVDR_ID = re.compile(r"^CVDR(?P<work>\d+)(?:_(?P<version>\d+))?$", re.IGNORECASE)
 
 
 def gazette_of(pub_id: str) -> Gazette | None:
