@@ -88,7 +88,7 @@ def parse_week(value: str) -> str:
         raise ValueError(f"'{value}' is geen ISO-week; het jaar {year} kennen we niet.")
     weeks = date(year, 12, 28).isocalendar()[1]  # 28 December always lies in the year's last week
     if not 1 <= week <= weeks:
-        raise ValueError(f"Week {week} bestaat niet in {year}: dat jaar heeft {weeks} ISO-weken.")
+        raise ValueError(f"{year}-W{week:02d} is geen bestaande ISO-week: {year} heeft {weeks} weken.")
     return f"{year}-W{week:02d}"
 
 
