@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kanaalwijzer.replay import CVDR, OP, ReplayServer
+from devtools.replay import CVDR, OP, ReplayServer
 from kanaalwijzer.store import Store
 
 # Polite delays are for KOOP, not for a local replay: keep the tests fast.
