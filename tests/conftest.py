@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-FILES = Path(__file__).parent / "files"
+from tests.support import FILES
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from .conftest import FROZEN
+from tests.support.web_store import FROZEN
 
 
 @pytest.fixture
