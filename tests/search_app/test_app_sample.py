@@ -6,6 +6,8 @@ import pytest
 
 from tests.support.web_store import FROZEN
 
+pytestmark = pytest.mark.e2e  # the sample corpus harvested, extracted and indexed for real (sample_home)
+
 
 @pytest.fixture
 def sample(sample_app):
