@@ -24,7 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from kanaalwijzer.replay import ReplayServer
+from devtools.replay import ReplayServer
 from kanaalwijzer.store import Store
 from scrapers import sru
 

@@ -46,7 +46,7 @@ def store(tmp_path):
 @pytest.fixture
 def corpus_copy(tmp_path) -> Path:
     """A private copy of the sample corpus, for tests that change documents."""
-    from kanaalwijzer.replay import SAMPLE_CORPUS
+    from devtools.replay import SAMPLE_CORPUS
 
     target = tmp_path / "corpus"
     shutil.copytree(SAMPLE_CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
@@ -56,7 +56,7 @@ def corpus_copy(tmp_path) -> Path:
 @pytest.fixture
 def replay():
     """A replay server over the sample corpus, on a free local port."""
-    from kanaalwijzer.replay import ReplayServer
+    from devtools.replay import ReplayServer
 
     with ReplayServer() as server:
         yield server

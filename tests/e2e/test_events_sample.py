@@ -17,7 +17,7 @@ import pytest
 import time_machine
 
 from kanaalwijzer import events, registry
-from kanaalwijzer.replay import ReplayServer
+from devtools.replay import ReplayServer
 from kanaalwijzer.store import AMSTERDAM, Store
 
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ import pytest
 import requests
 from lxml import etree
 
-from kanaalwijzer.replay import CVDR, OP, SAMPLE_CORPUS, Fault, ReplayServer, load_corpus
+from devtools.replay import CVDR, OP, SAMPLE_CORPUS, Fault, ReplayServer, load_corpus
 
 CORPUS = load_corpus(SAMPLE_CORPUS)
 OP_ITEMS = [i for i in CORPUS if i.source == OP]

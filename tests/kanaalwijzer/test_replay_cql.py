@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kanaalwijzer.replay.cql import Boolean, Clause, CQLError, compile_query, norm, parse
+from devtools.replay.cql import Boolean, Clause, CQLError, compile_query, norm, parse
 
 FIELDS = {"dt.title": "string", "dt.modified": "date", "cql.serverchoice": "text", "dt.identifier": "string",
           "cql.allrecords": "all"}

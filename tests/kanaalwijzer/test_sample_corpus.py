@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from kanaalwijzer.bodies import match_body
-from kanaalwijzer.replay import CVDR, OP, SAMPLE_CORPUS, load_corpus
+from devtools.replay import CVDR, OP, SAMPLE_CORPUS, load_corpus
 
 CORPUS = load_corpus(SAMPLE_CORPUS)
 BY_ID = {item.id: item for item in CORPUS}

@@ -8,7 +8,7 @@ from tests.support import FILES as ALL_FILES
 from tests.support import ROOT
 
 FILES = ALL_FILES / "nlp"
-SAMPLE = ROOT / "kanaalwijzer" / "corpus" / "sample"
+SAMPLE = ROOT / "devtools" / "sample"
 
 
 def _evidence_is_exact(result):
@@ -63,7 +63,7 @@ def _sample_cases():
     return sorted(SAMPLE.glob("*/*.expected.json")) if SAMPLE.is_dir() else []
 
 
-@pytest.mark.skipif(not _sample_cases(), reason="sample corpus kanaalwijzer/corpus/sample has no .expected.json files")
+@pytest.mark.skipif(not _sample_cases(), reason="sample corpus devtools/sample has no .expected.json files")
 @pytest.mark.parametrize("expected_path", _sample_cases(), ids=lambda p: p.name.replace(".expected.json", ""))
 def test_sample_corpus_expectations(expected_path):
     expected = json.loads(expected_path.read_text(encoding="utf-8"))

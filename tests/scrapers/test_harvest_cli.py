@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kanaalwijzer.harvest import SourceSummary, _Progress, everything_failed, format_summary
+from scrapers.runner import SourceSummary, _Progress, everything_failed, format_summary
 
 
 def run_cli(*args, env_extra=None, timeout=60):

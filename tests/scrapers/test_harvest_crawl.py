@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kanaalwijzer.replay import CVDR, OP, ReplayServer
+from devtools.replay import CVDR, OP, ReplayServer
 from kanaalwijzer.store import Store
 
 pytestmark = pytest.mark.e2e  # real crawls in a subprocess against the replay server, into a real store

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kanaalwijzer.replay.cql import parse as parse_cql
+from devtools.replay.cql import parse as parse_cql
 from scrapers import sru
 from tests.support import FILES
 

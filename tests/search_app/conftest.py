@@ -54,7 +54,7 @@ def sample_home(tmp_path_factory):
     import subprocess
     import sys
 
-    from kanaalwijzer.replay import ReplayServer
+    from devtools.replay import ReplayServer
     from nlp.pipeline import extract_document, pipeline_version
 
     home = tmp_path_factory.mktemp("sample")

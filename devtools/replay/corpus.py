@@ -25,7 +25,7 @@ SOURCES = (OP, CVDR)
 PUBLICATION_PREFIX = {"gmb": "Gemeenteblad", "prb": "Provinciaal blad", "wsb": "Waterschapsblad",
                       "bgr": "Blad gemeenschappelijke regeling"}
 
-SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "sample"
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "sample"
 
 
 @dataclass

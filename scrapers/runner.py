@@ -1,8 +1,8 @@
 """Run the harvest spiders in this process: pre-flight probe, live progress, summary.
 
-The CLI (`kanaalwijzer harvest`) and the demo call `run_harvest`. Scrapy is imported inside the
-functions (the core never imports the stages at module level). One process runs one crawl: the
-Twisted reactor cannot be restarted, so tests and schedulers start a new process per run.
+`kanaalwijzer harvest` (and through it `run` and `demo`) calls `run_harvest`; the command imports
+this module lazily, so `kanaalwijzer --help` stays fast. One process runs one crawl: the Twisted
+reactor cannot be restarted, so tests and schedulers start a new process per run.
 """
 from __future__ import annotations
 
@@ -15,7 +15,15 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .config import Config, load_config
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from kanaalwijzer.config import Config, load_config
+
+from . import sru
+from .settings import base
+from .spiders.cvdr import CvdrSpider
+from .spiders.gemeenteblad import GemeentebladSpider
 
 SOURCES = ("gemeenteblad", "cvdr")
 PROBE_TIMEOUT = 10.0   # seconds per service; both are probed at once, so a dead network costs ~10 s
@@ -71,9 +79,6 @@ def sru_urls(config: Config, sources: tuple[str, ...]) -> dict[str, str]:
 
 def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None:
     """One small query per service, in parallel; raises ServicesUnreachable naming `make demo`."""
-    from scrapers import sru
-    from scrapers.settings import base
-
     def probe(item):
         source, url = item
         kind = sru.OP if source == "gemeenteblad" else sru.CVDR
@@ -96,8 +101,6 @@ def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None
 
 
 def scrapy_settings(config: Config, overrides: dict | None = None, log_level: str | None = None):
-    from scrapy.settings import Settings
-
     settings = Settings()
     settings.setmodule("scrapers.settings", priority="project")
     settings.set("KANAALWIJZER_DB", str(config.db_path), priority="project")
@@ -113,11 +116,6 @@ def scrapy_settings(config: Config, overrides: dict | None = None, log_level: st
 def run_harvest(options: HarvestOptions, config: Config | None = None, stream=None,
                 log_level: str = "WARNING") -> list[SourceSummary]:
     """Crawl the chosen sources (at once, in one process) and return one summary per source."""
-    from scrapy.crawler import CrawlerProcess
-
-    from scrapers.spiders.cvdr import CvdrSpider
-    from scrapers.spiders.gemeenteblad import GemeentebladSpider
-
     config = config or load_config()
     stream = stream or sys.stderr
     if options.probe:

@@ -6,7 +6,7 @@ publication (aanhef, artikelen with leden and lijsten, bijlage tables, sluiting)
 designations, the channels it designates or excludes, attached to the lid or table row whose
 words do it, so `<id>.expected.json` gets exact quotes and locations. Run from the repo root:
 
-    .venv/bin/python kanaalwijzer/corpus/sample/build_sample.py
+    .venv/bin/python devtools/sample/build_sample.py
 
 The script checks every quote occurs in its lid/row and rewrites all corpus files.
 """
