@@ -54,4 +54,6 @@ CORPUS = [
         province="Gelderland", published="2022-05-01"),
     doc("gmb-2023-5", "Mandaatbesluit", "Verlening van mandaat aan de afdelingshoofden. Geen kanalen.",
         body_code="GM0363", body_name="Amsterdam", province="Noord-Holland", published=None),
+    doc("gmb-2023-7", "Regeling meldingen openbare ruimte", "Een melding doet u met het digitale formulier.",
+        body_code="GM0193", body_name="Zwolle", province="Overijssel", published="2023-04-04"),
 ]
