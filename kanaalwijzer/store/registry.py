@@ -37,17 +37,17 @@ def check_extraction(result) -> list[str]:
         return [f"geen JSON-object maar {type(result).__name__}"]
     problems = []
     if result.get("classification") not in CLASSIFICATIONS:
-        problems.append(f"classification {result.get('classification')!r} is geen van {', '.join(CLASSIFICATIONS)}")
+        problems.append(f"classification {_short(result.get('classification'))} is geen van {', '.join(CLASSIFICATIONS)}")
     confidence = result.get("confidence")
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
                                    or not 0 <= confidence <= 1):
-        problems.append(f"confidence {confidence!r} is geen getal van 0 tot 1")
+        problems.append(f"confidence {_short(confidence)} is geen getal van 0 tot 1")
     for key in ("title", "effective_rule", "pipeline_version", "file"):
         if result.get(key) is not None and not isinstance(result[key], str):
             problems.append(f"{key} is geen tekst")
     for key in ("decision_date", "effective_date"):
         if result.get(key) is not None and not _is_iso_date(result[key]):
-            problems.append(f"{key} {result[key]!r} is geen ISO-datum")
+            problems.append(f"{key} {_short(result[key])} is geen ISO-datum")
     for key in ("reasons", "organs", "legal_basis", "withdraws"):
         if key in result and not _strings(result[key]):
             problems.append(f"{key} is geen lijst van teksten")
@@ -71,7 +71,7 @@ def _channel_problems(channel) -> list[str]:
     if not isinstance(channel.get("kind"), str) or not channel["kind"]:
         problems.append("kind ontbreekt")
     if channel.get("status") not in CHANNEL_STATUSES:
-        problems.append(f"status {channel.get('status')!r} is geen van {', '.join(CHANNEL_STATUSES)}")
+        problems.append(f"status {_short(channel.get('status'))} is geen van {', '.join(CHANNEL_STATUSES)}")
     if channel.get("value") is not None and not isinstance(channel["value"], str):
         problems.append("value is geen tekst")
     scope = channel.get("scope")
@@ -87,6 +87,11 @@ def _channel_problems(channel) -> list[str]:
                                              and not isinstance(evidence["location"], str)):
         problems.append("evidence heeft geen gehele start/end of tekstuele location")
     return problems
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _strings(value) -> bool:
