@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-GEMEENTE = "gemeente"
-PROVINCIE = "provincie"
-WATERSCHAP = "waterschap"
-GEMEENSCHAPPELIJKE_REGELING = "gemeenschappelijke_regeling"
-RIJK = "rijk"
-ZBO = "zbo"
-BODY_TYPES = (GEMEENTE, PROVINCIE, WATERSCHAP, GEMEENSCHAPPELIJKE_REGELING, RIJK, ZBO)
+from .vocabulary import GEMEENSCHAPPELIJKE_REGELING, GEMEENTE, ORGANISATION_TYPES, PROVINCIE, RIJK, WATERSCHAP, ZBO
+
+__all__ = ["GEMEENSCHAPPELIJKE_REGELING", "GEMEENTE", "PROVINCIE", "RIJK", "WATERSCHAP", "ZBO", "Body", "PROVINCES",
+           "NATIONAL_BODIES", "all_bodies", "body_by_code", "body_type", "has_own_competence", "match_body", "minister",
+           "municipalities", "national_bodies", "national_organ", "normalise_name", "slug"]
 
 PROVINCES = {  # CBS province codes
     "PV20": "Groningen", "PV21": "Fryslân", "PV22": "Drenthe", "PV23": "Overijssel",
@@ -106,7 +104,7 @@ _PREFIXES = re.compile(
 class Body:
     code: str                    # GM0513, PV28, waterschap:rijnland, gr:regio-achterhoek
     name: str                    # short display name
-    type: str                    # one of BODY_TYPES
+    type: str                    # one of vocabulary.BODY_TYPES
     province: str | None = None  # for municipalities
     official_name: str | None = None
     variants: tuple[str, ...] = field(default=(), compare=False)
@@ -190,17 +188,9 @@ def _index() -> dict[tuple[str, str], Body]:
     return index
 
 
-# How the organisatietype values of both sources map onto our body types.
-_TYPE_WORDS = {
-    "gemeente": GEMEENTE, "provincie": PROVINCIE, "waterschap": WATERSCHAP,
-    "regionaal samenwerkingsorgaan": GEMEENSCHAPPELIJKE_REGELING,
-    "gemeenschappelijke regeling": GEMEENSCHAPPELIJKE_REGELING,
-    "ministerie": RIJK, "rijk": RIJK, "zelfstandig bestuursorgaan": ZBO, "zbo": ZBO,
-}
-
-
 def body_type(organisatietype: str | None) -> str | None:
-    return _TYPE_WORDS.get((organisatietype or "").strip().casefold())
+    """Our body type for an organisatietype of either KOOP source."""
+    return ORGANISATION_TYPES.get((organisatietype or "").strip().casefold())
 
 
 def match_body(name: str | None, type: str | None = None) -> Body | None:
