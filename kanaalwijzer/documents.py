@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
 
+from .vocabulary import GAZETTES
+
 log = logging.getLogger(__name__)
 
 BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
@@ -23,8 +25,7 @@ FORMATS = ("gemeenteblad_xml", "cvdr_xml", "html", "text")
 
 # Roots of the officiele-publicaties content XML (Gemeenteblad, Provinciaal blad, Waterschapsblad,
 # Blad gemeenschappelijke regeling, Staatscourant) and of the standalone regeling XML.
-OP_ROOTS = {"officiele-publicatie", "gemeenteblad", "provinciaalblad", "waterschapsblad",
-            "bladgemeenschappelijkeregeling", "staatscourant", "regeling"}
+OP_ROOTS = {"officiele-publicatie", "regeling", *(g.element for g in GAZETTES.values())}
 # Elements whose subtree is not document text.
 SKIP_XML = {"metadata", "meta", "colspec", "gebiedsmarkering", "geometrie", "enrichedData",
             "enriched", "tpmeta"}
