@@ -12,7 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
                "table_row", "annex", "paragraph")
@@ -427,8 +428,8 @@ def _parse_html(data: bytes) -> Document:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    headings = {i for i, l in enumerate(lines) if l.startswith("\x00H")}
-    lines = [l.replace("\x00H", "").strip() for l in lines]
+    headings = {i for i, line in enumerate(lines) if line.startswith("\x00H")}
+    lines = [line.replace("\x00H", "").strip() for line in lines]
     doc = _parse_text("\n".join(lines), "html", meta, error, heading_lines=headings)
     if not doc.text:
         doc.error = "HTML bevat geen tekst"

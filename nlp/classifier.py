@@ -51,7 +51,8 @@ def _needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     every match passes through ("\\bwordt\\s+aangehaald" -> "aangehaald", "a|bc" -> none).
     None when no such strings of 3+ characters exist (or the parser is unavailable)."""
     try:
-        from re import _constants as C, _parser  # the stdlib's own regex parser (Python >= 3.11)
+        from re import _constants as C  # the stdlib's own regex parser (Python >= 3.11)
+        from re import _parser
         parsed = _parser.parse(pattern, flags)
     except Exception:
         return None

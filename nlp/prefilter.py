@@ -6,14 +6,13 @@ articles on them (2:13-2:15); a publication that says none of this cannot design
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import re
-
 from . import extensions
 from .patterns import load_json, rx
-
 
 TAGS = re.compile(r"<[^>]*>")
 

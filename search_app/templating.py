@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
-
 from urllib.parse import urlencode
 
 from flask import Flask, g, render_template, request, url_for

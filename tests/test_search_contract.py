@@ -3,6 +3,16 @@
 The embedded backend always runs; Elasticsearch runs when KANAALWIJZER_ES_URL is set and is skipped
 with that reason otherwise. The corpus below is ours, small, and built for the assertions.
 """
+import os
+import uuid
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kanaalwijzer.search import QueryError, SearchRequest
+from kanaalwijzer.search.embedded import EmbeddedBackend
 
 
 def doc(id, title, text, *, body_code, body_name, province, published, source="officielepublicaties",
@@ -59,17 +69,6 @@ CORPUS = [
         body_code="GM0363", body_name="Amsterdam", province="Noord-Holland", published=None),
 ]
 
-
-import os
-import uuid
-from datetime import date, timedelta
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from kanaalwijzer.search import QueryError, SearchRequest
-from kanaalwijzer.search.embedded import EmbeddedBackend
 
 ES_URL = os.environ.get("KANAALWIJZER_ES_URL")
 NO_ES = "KANAALWIJZER_ES_URL is niet gezet: geen Elasticsearch-server om de contracttests tegen te draaien"

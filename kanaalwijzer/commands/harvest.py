@@ -14,7 +14,7 @@ def _iso_date(ctx, param, value):
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)")
+        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)") from None
 
 
 def _settings(ctx, param, values):
@@ -49,8 +49,7 @@ def _settings(ctx, param, values):
 @click.option("--no-probe", is_flag=True, help="De bereikbaarheidstest vooraf overslaan.")
 def command(source, since, until, mode, body, page_size, window_days, publication, overrides, profile, no_probe):
     """Haal publicaties op bij KOOP (Gemeenteblad via repository.overheid.nl, CVDR via zoekservice)."""
-    from scrapers.runner import (HarvestOptions, ServicesUnreachable, everything_failed, format_summary,
-                                 run_harvest)
+    from scrapers.runner import HarvestOptions, ServicesUnreachable, everything_failed, format_summary, run_harvest
 
     if since and until and since > until:
         raise click.BadParameter("--since ligt na --until", param_hint="--since")
