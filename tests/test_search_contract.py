@@ -67,6 +67,8 @@ CORPUS = [
         province="Gelderland", published="2022-05-01"),
     doc("gmb-2023-5", "Mandaatbesluit", "Verlening van mandaat aan de afdelingshoofden. Geen kanalen.",
         body_code="GM0363", body_name="Amsterdam", province="Noord-Holland", published=None),
+    doc("gmb-2023-7", "Regeling meldingen openbare ruimte", "Een melding doet u met het digitale formulier.",
+        body_code="GM0193", body_name="Zwolle", province="Overijssel", published="2023-04-04"),
 ]
 
 
@@ -176,6 +178,52 @@ def test_article_reference_is_exact(backend):
     found = set(ids(backend, '"artikel 2:13"'))
     assert found == {"gmb-2025-552188", "CVDR754606_1"}
     assert ids(backend, '"artikel 2:15"') == ["gmb-2019-4242"]
+
+
+def test_gazette_citation_and_bare_number_find_the_publication_first(backend):
+    for q in ("Gmb. 2025, 552188", "Gemeenteblad 2025, nr. 552188", "552188"):
+        found = ids(backend, q)
+        assert found[0] == "gmb-2025-552188", q
+        assert set(found) == {"gmb-2025-552188", "CVDR754606_1"}, q  # and its consolidation
+    assert ids(backend, "754606") == ["CVDR754606_1"]
+    assert ids(backend, "Gmb. 2025, 55218") == []
+
+
+def test_legal_references(backend):
+    assert ids(backend, "Awb 2:15") == ["gmb-2019-4242"]  # the text says 'Algemene wet bestuursrecht'
+    assert set(ids(backend, "Awb")) == {"gmb-2025-552188", "CVDR754606_1", "gmb-2019-4242"}
+    # 'artikel 2:13, tweede lid' matches; 'artikel 2:13 van de' (no paragraph) does not
+    for q in ("artikel 2:13 lid 2", "art. 2:13, tweede lid", "2:13 lid 2"):
+        assert ids(backend, q) == ["gmb-2025-552188"], q
+    assert ids(backend, "artikel 2:13 lid 3") == []
+    assert set(ids(backend, "2:13")) == {"gmb-2025-552188", "CVDR754606_1"}
+
+
+@pytest.mark.parametrize("q", ["email", "e-mail", "E-mail", "e\u2011mail", "e mail"])
+def test_spellings_of_email_meet(backend, q):
+    assert set(ids(backend, q)) == {"gmb-2025-552188", "gmb-2019-4242"}  # both write 'e-mail'/'E-mail'
+
+
+@pytest.mark.parametrize("q", ["webformulier", "web-formulier", "e-formulier", '"digitaal formulier"'])
+def test_spellings_of_web_form_meet(backend, q):
+    assert set(ids(backend, q)) == {"gmb-2025-552188", "CVDR754606_1", "gmb-2023-7"}
+
+
+def test_a_spelling_variant_inside_a_phrase(backend):
+    assert ids(backend, '"per email bereikbaar"') == ["gmb-2019-4242"]
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("'s-Gravenhage", "gmb-2025-100001"), ("Den Bosch", "gmb-2019-4242"), ("Amsterdam", "gmb-2023-5"),
+    ("Achterhoek", "bgr-2022-8")])
+def test_the_name_of_the_publishing_body_and_its_variants_find_it(backend, q, expected):
+    assert expected in ids(backend, q)  # the text itself does not name it so
+
+
+def test_dutch_operators(backend):
+    assert set(ids(backend, "berichtenbox OF heffingsambtenaar")) == {"gmb-2025-100001", "gmb-2024-777"}
+    assert ids(backend, "webformulier NIET digid") == ids(backend, "webformulier -digid")
+    assert ids(backend, "webformulier EN digid") == ["gmb-2025-552188"]
 
 
 # -- filters ------------------------------------------------------------------------------------------

@@ -6,9 +6,11 @@ import json
 from datetime import date
 from importlib import resources
 
+import pytest
+
 from kanaalwijzer.search import SearchRequest, parse_query
 from kanaalwijzer.search.elastic import es_source, index_definition, search_body
-from kanaalwijzer.search.embedded import IDENTIFIER_PATTERN
+from kanaalwijzer.search.analysis import IDENTIFIER_PATTERN
 from kanaalwijzer.search.vocab import FACET_FIELDS
 
 
@@ -27,13 +29,18 @@ def test_dutch_analyzer_and_exact_subfields():
     analysis = definition["settings"]["analysis"]
     dutch = analysis["analyzer"]["dutch_text"]
     assert dutch["filter"] == ["lowercase", "dutch_stop", "asciifolding", "dutch_stemmer"]
+    assert dutch["char_filter"] == ["joined_words"]  # "e-mail" is indexed as "email"
+    search = analysis["analyzer"]["dutch_search"]  # the same plus the spelling variants
+    assert search["filter"] == [*dutch["filter"], "spelling_variants"] and search["char_filter"] == ["joined_words"]
+    assert analysis["filter"]["spelling_variants"]["type"] == "synonym_graph"
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"]["stopwords"] == "_dutch_"
     # identifiers are tokenised exactly as the embedded backend does
     assert analysis["tokenizer"]["identifier"]["pattern"] == IDENTIFIER_PATTERN
     props = definition["mappings"]["properties"]
+    for field in ("title", "text", "names"):
+        assert props[field]["analyzer"] == "dutch_text" and props[field]["search_analyzer"] == "dutch_search"
     for field in ("title", "text"):
-        assert props[field]["analyzer"] == "dutch_text"
         assert props[field]["fields"]["exact"]["analyzer"] == "exact"
     assert definition["mappings"]["dynamic"] == "strict"
     assert definition["settings"]["index"]["max_result_window"] >= 1_000_000
@@ -47,17 +54,31 @@ def test_source_documents_fit_the_strict_mapping():
            "channel_kinds": ["web_form"]}
     source = es_source(doc)
     assert set(source) <= set(index_definition()["mappings"]["properties"])
-    assert source["year"] == "2025" and source["ids"] == "CVDR1_2 gmb-2025-1 GM0344"
+    assert source["year"] == "2025" and source["ids"] == "CVDR1_2 CVDR1 1 gmb-2025-1 1 GM0344"
+    assert source["own_ids"] == "CVDR1_2 CVDR1 1"
+    assert source["names"] == ["Utrecht", "Gemeente Utrecht"]
+
+
+@pytest.mark.parametrize("written, indexed", [
+    ("E-mail", "Email"), ("e\u2011mail", "email"), ("e mail", "email"), ("e-mailadres", "emailadres"),
+    ("web-formulier", "webformulier"), ("e-formulier", "eformulier"), ("e-Herkenning", "eHerkenning"),
+    ("Digi-D", "DigiD"), ("de mail", "de mail"), ("wet-en regelgeving", "wet-en regelgeving"), ("digitaal", "digitaal"),
+])
+def test_joined_words_char_filter(written, indexed):
+    """The char filter's pattern, run by Python as the embedded backend does (it is valid in both)."""
+    import re
+    pattern = index_definition()["settings"]["analysis"]["char_filter"]["joined_words"]["pattern"]
+    assert re.sub(pattern, r"\1", written) == indexed
 
 
 def test_words_phrases_and_identifiers():
     must = body('kanalen "sociale media" gmb-2025-552188')["query"]["bool"]["must"]
-    assert must[0] == {"multi_match": {"query": "kanalen", "fields": ["title^2", "text"], "type": "phrase",
+    assert must[0] == {"multi_match": {"query": "kanalen", "fields": ["title^2", "text", "names"], "type": "phrase",
                                        "zero_terms_query": "all"}}
     assert must[1]["multi_match"]["query"] == "sociale media"
     exact = must[2]["bool"]
     assert exact["must"][0]["multi_match"]["fields"] == ["title.exact^2", "text.exact", "ids"]
-    assert exact["should"] == [{"term": {"id": {"value": "gmb-2025-552188", "boost": 10.0}}}]
+    assert exact["should"] == [{"match_phrase": {"own_ids": {"query": "gmb-2025-552188", "boost": 10.0}}}]
 
 
 def test_or_exclusion_prefix():

@@ -3,7 +3,8 @@ import pytest
 
 from kanaalwijzer.search import SearchRequest
 from kanaalwijzer.search import embedded as embedded_module
-from kanaalwijzer.search.embedded import EmbeddedBackend, dutch_analyzer, exact_analyzer
+from kanaalwijzer.search.analysis import Variants, dutch_analyzer, exact_analyzer
+from kanaalwijzer.search.embedded import EmbeddedBackend
 from tests.test_search_contract import CORPUS
 
 
@@ -17,6 +18,19 @@ def test_dutch_analyzer_stems_folds_and_drops_stop_words():
 def test_exact_analyzer_keeps_identifiers_whole():
     assert exact_analyzer().analyze("Zie artikel 2:13, gmb-2025-552188 en CVDR754606_1.") == [
         "zie", "artikel", "2:13", "gmb-2025-552188", "en", "cvdr754606", "1"]
+
+
+def test_variants_expand_a_query_into_the_spellings_the_index_holds():
+    sequences = Variants(dutch_analyzer()).sequences
+    assert sequences("email") == sequences("e-mail") == sequences("E\u2011mail") == [
+        [(0, "email")], [(0, "e"), (1, "mail")]]
+    assert [(0, "e"), (1, "formulier")] in sequences("webformulier")
+    assert [(0, "digitaal"), (1, "formulier")] in sequences("web-formulier")
+    assert sequences("Awb")[1] == [(0, "almeen"), (1, "wet"), (2, "bestuursrecht")]
+    # a phrase keeps its order and the gap of a stop word ('per e-mail of post')
+    assert [(0, "per"), (1, "e"), (2, "mail"), (4, "post")] in sequences("per email of post")
+    assert sequences("kanalen") == [[(0, "kanaal")]]
+    assert sequences("de") == []
 
 
 @pytest.fixture

@@ -32,6 +32,46 @@ def test_exclusions():
     assert query.must_not == [Text("email"), Text("sociale media", "phrase")]
 
 
+def test_dutch_operators_as_the_hint_advertises():
+    assert parse_query("bezwaar OF klacht").must == parse_query("bezwaar OR klacht").must == [
+        AnyOf((Text("bezwaar"), Text("klacht")))]
+    assert parse_query("webformulier NIET email") == parse_query("webformulier NOT email")
+    assert parse_query("webformulier EN digid") == parse_query("webformulier digid")
+    # lower case is a word (a stop word), not an operator
+    assert parse_query("bezwaar of klacht").must == [Text("bezwaar"), Text("of"), Text("klacht")]
+    with pytest.raises(QueryError, match="OF moet tussen"):
+        parse_query("bezwaar OF")
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Gmb. 2025, 540118", "gmb-2025-540118"),
+    ("gmb 2025 540118", "gmb-2025-540118"),
+    ("Gemeenteblad 2025, nr. 540118", "gmb-2025-540118"),
+    ("Prb. 2025, 9120", "prb-2025-9120"),
+    ("Provinciaal blad 2025, 9120", "prb-2025-9120"),
+    ("Stcrt. 2026, 1234", "stcrt-2026-1234"),
+    ("Bgr. 2025, 1412", "bgr-2025-1412"),
+])
+def test_gazette_citations_become_the_publication_identifier(q, expected):
+    assert parse_query(q).must == [Text(expected)]
+    assert parse_query(f"-{q}").must_not == [Text(expected)]
+
+
+@pytest.mark.parametrize("q", ["artikel 2:13 lid 2", "art. 2:13, tweede lid", "2:13 lid 2", "artikel 2:13 2e lid"])
+def test_legal_reference_with_paragraph_matches_its_wordings(q):
+    (node,) = parse_query(q).must
+    phrases = {text.text for text in node.options}
+    assert {"2:13 lid 2", "2:13 tweede lid", "lid 2 van artikel 2:13", "tweede lid van artikel 2:13"} <= phrases
+    assert all(text.kind == "phrase" and text.exact for text in node.options)
+
+
+def test_reference_in_an_or_and_words_around_it():
+    query = parse_query("artikel 2:13 lid 2 OF 2:15 Awb")
+    assert Text("2:15") in query.must[0].options and Text("2:13 lid 2", "phrase") in query.must[0].options
+    assert query.must[1] == Text("Awb")
+    assert parse_query("artikel 2:13").must == [Text("artikel"), Text("2:13")]  # no paragraph: words
+
+
 def test_filters_resolve_names_to_index_values():
     query = parse_query('gemeente:"Den Haag" provincie:Friesland kanaal:webformulier regime:pre-wmebv '
                         'bron:gemeenteblad jaar:2025 orgaan:"College van B. en W."')
@@ -101,6 +141,8 @@ def test_lone_star_and_empty_phrase_ask_for_everything():
     ("kanaal OR -email", "Uitsluiten"),
     ("kanaal OR kanaal:email", "filter"),
     ("NOT", "Na NOT"),
+    ("NIET", "Na NIET"),
+    ("OF kanaal", "OF moet tussen"),
     ("a*", "minstens"),
     ("kan*aal", "aan het eind"),
     ("datum:2025-02-30", "geen bestaande datum"),
