@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 PACKAGES = ("kanaalwijzer", "scrapers", "nlp", "search_app", "devtools")
 BIN = Path(sys.executable).parent
 

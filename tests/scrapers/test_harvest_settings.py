@@ -33,7 +33,7 @@ def crawl(home: Path, server: ReplayServer, *args: str, env_extra: dict | None =
     return {e["params"]["maximumRecords"] for e in server.requests if e["kind"] == "sru"}
 
 
-@pytest.mark.slow
+@pytest.mark.e2e  # three real crawls in a subprocess against the replay server
 def test_a_real_crawl_uses_the_chosen_settings_module(tmp_path, replay):
     assert prod.HARVEST_PAGE_SIZE != base.HARVEST_PAGE_SIZE  # else this test could not tell them apart
     assert crawl(tmp_path / "base", replay) == {str(base.HARVEST_PAGE_SIZE)}
