@@ -24,15 +24,8 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQ
 
-from .analysis import (  # noqa: F401
-    IDENTIFIER_PATTERN,
-    Variants,
-    all_identifiers,
-    body_names,
-    dutch_analyzer,
-    exact_analyzer,
-    own_identifiers,
-)
+from .analysis import (IDENTIFIER_PATTERN, Variants, all_identifiers, body_names, dutch_analyzer,  # noqa: F401
+                       exact_analyzer, own_identifiers)
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet

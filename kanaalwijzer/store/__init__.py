@@ -17,29 +17,10 @@ from pathlib import Path
 
 from ._db import AMSTERDAM, Transaction, connect, migrate, migrations, now
 from .harvests import HarvestError, HarvestRun, HarvestTables, HarvestWindow, LastLooked, SourceFreshness
-from .publications import (
-    PUBLICATION_FIELDS,
-    BodyHoldings,
-    HeldText,
-    Holdings,
-    IndexSource,
-    Publication,
-    PublicationTables,
-    RawResponse,
-    Version,
-    VersionResult,
-)
-from .registry import (
-    ChannelKindsInUse,
-    Decision,
-    Designation,
-    DesignationOn,
-    Extraction,
-    LegalVersion,
-    RegistryInput,
-    RegistryTables,
-    check_extraction,
-)
+from .publications import (PUBLICATION_FIELDS, BodyHoldings, HeldText, Holdings, IndexSource, Publication,
+                           PublicationTables, RawResponse, Version, VersionResult)
+from .registry import (ChannelKindsInUse, Decision, Designation, DesignationOn, Extraction, LegalVersion,
+                       RegistryInput, RegistryTables, check_extraction)
 
 __all__ = [
     "AMSTERDAM", "PUBLICATION_FIELDS", "BodyHoldings", "ChannelKindsInUse", "Decision", "Designation",
