@@ -151,7 +151,7 @@ def test_municipality_with_a_future_decision(client):
 
 def test_municipality_without_decision_says_when_we_last_looked(client):
     tree = page(client, "/gemeente/amersfoort")
-    assert "Geen besluit gevonden" in texts(tree, "//p[@class='answer']")[0]
+    assert "Geen aanwijzing van kracht" in texts(tree, "//p[@class='answer']")[0]
     assert "Laatst gekeken: 15 juni 2026" in tree.text_content()
     data = client.get("/gemeente/amersfoort?format=json").get_json()
     assert data["status"] == "none" and data["last_looked"].startswith("2026-06-15")
@@ -159,7 +159,7 @@ def test_municipality_without_decision_says_when_we_last_looked(client):
 
 def test_municipality_never_harvested_says_so(client):
     tree = page(client, "/gemeente/aalsmeer")
-    assert "Nog niet geoogst" in texts(tree, "//p[@class='answer']")[0]
+    assert "Nog niet doorzocht" in texts(tree, "//p[@class='answer']")[0]
     assert "nog niet doorzocht" in tree.text_content()
 
 
