@@ -16,8 +16,8 @@ from datetime import datetime
 import pytest
 import time_machine
 
-from kanaalwijzer import events, registry, registry_update
 from devtools.replay import ReplayServer
+from kanaalwijzer import events, registry, registry_update
 from kanaalwijzer.store import AMSTERDAM, Event, Store
 
 pytestmark = pytest.mark.slow
