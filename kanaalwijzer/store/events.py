@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from .. import vocabulary
-from ._db import Tables, now, placeholders
+from ._db import Tables, decoded, now, placeholders
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,7 @@ class Event:
 
     @classmethod
     def _of(cls, row) -> "Event":
-        data = dict(row)
-        for key in ("before_json", "after_json", "evidence_json"):
-            raw = data.pop(key)
-            data[key[:-5]] = json.loads(raw) if raw else None
-        data["evidence"] = data["evidence"] or {}
-        return cls(**data)
+        return cls(**decoded(row, before=None, after=None, evidence={}))
 
 
 @dataclass(frozen=True)
@@ -95,9 +90,6 @@ class EventTables(Tables):
             chunk = list(ids[start:start + 500])
             found += self._rows(f"SELECT * FROM events WHERE id IN ({placeholders(chunk)})", chunk)
         return [Event._of(r) for r in sorted(found, key=lambda r: r["id"])]
-
-    def last_event_id(self) -> int:
-        return self._value("SELECT COALESCE(MAX(id), 0) FROM events")
 
     # -- body status ------------------------------------------------------------------------
     def body_statuses(self) -> dict[str, BodyStatus]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import vocabulary
-from ._db import Tables, now
+from ._db import Tables, decoded, now
 
 log = logging.getLogger(__name__)
 
@@ -193,11 +193,8 @@ class Decision:
 
     @classmethod
     def _of(cls, row) -> "Decision":
-        data = dict(row)
-        data["manifestations"] = json.loads(data.pop("manifestations_json"))
-        data["end"] = json.loads(data.pop("end_json"))
-        data["legal_versions"] = [LegalVersion(**lv) for lv in json.loads(data.pop("legal_versions_json"))]
-        return cls(**data)
+        data = decoded(row, manifestations=[], end={}, legal_versions=[])
+        return cls(**data | {"legal_versions": [LegalVersion(**lv) for lv in data["legal_versions"]]})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -219,10 +216,7 @@ class Designation:
 
     @classmethod
     def _of(cls, row) -> "Designation":
-        data = dict(row)
-        data["auth"] = json.loads(data.pop("auth_json"))
-        data["evidence"] = json.loads(data.pop("evidence_json"))
-        return cls(**data)
+        return cls(**decoded(row, auth=[], evidence={}))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -344,10 +338,6 @@ class RegistryTables(Tables):
         return [Decision._of(r) for r in self._rows(
             "SELECT * FROM decisions WHERE ? IS NULL OR body_code = ?"
             " ORDER BY effective_date, published, decision_id", (body_code, body_code))]
-
-    def decision(self, decision_id: str) -> Decision | None:
-        row = self._row("SELECT * FROM decisions WHERE decision_id = ?", (decision_id,))
-        return Decision._of(row) if row else None
 
     def all_designations(self) -> list[Designation]:
         return [Designation._of(r) for r in self._rows("SELECT * FROM designations ORDER BY id")]

@@ -11,7 +11,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
-from ._db import Tables, now
+from ._db import Tables, decoded, now
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,7 @@ class Subscription:
 
     @classmethod
     def _of(cls, row) -> "Subscription":
-        data = dict(row)
-        data["filters"] = json.loads(data.pop("filters_json") or "{}")
-        return cls(**data)
+        return cls(**decoded(row, filters={}))
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,7 @@ class Delivery:
 
     @classmethod
     def _of(cls, row) -> "Delivery":
-        data = dict(row)
-        data["event_ids"] = json.loads(data.pop("event_ids_json"))
-        return cls(**data)
+        return cls(**decoded(row, event_ids=[]))
 
 
 def _filters_json(filters: dict) -> str:
