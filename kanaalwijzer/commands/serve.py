@@ -6,17 +6,19 @@ import sys
 
 import click
 
+from kanaalwijzer.chain import check_port, default_port
+
 
 @click.command()
 @click.option("--host", default=lambda: os.environ.get("KANAALWIJZER_HOST", "127.0.0.1"), show_default="127.0.0.1",
               help="Adres om op te luisteren.")
-@click.option("--port", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_PORT", "5000")),
-              show_default="5000", help="Poort.")
+@click.option("--port", type=int, default=default_port, show_default="5000, of KANAALWIJZER_PORT", help="Poort.")
 @click.option("--production", is_flag=True, help="Draai onder gunicorn (productie) in plaats van de dev-server.")
 @click.option("--workers", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_WORKERS", "2")),
               show_default="2", help="Aantal gunicorn-workers (alleen met --production).")
 def command(host: str, port: int, production: bool, workers: int) -> None:
     """Start de webapplicatie (zoeken, gemeenten, besluiten, overzicht, API)."""
+    check_port(host, port)  # a Dutch message and exit code 4, not werkzeug's English one
     if production:
         # exec: gunicorn becomes this process, so signals from a supervisor reach it directly.
         args = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
