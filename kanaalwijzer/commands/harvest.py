@@ -65,5 +65,5 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
         sys.exit(3)
     click.echo(format_summary(summaries), err=True)
     if everything_failed(summaries):
-        click.echo("Alles mislukt / everything failed: zie `kanaalwijzer status`.", err=True)
+        click.echo("Alles is mislukt: zie `kanaalwijzer status`.", err=True)
         sys.exit(1)
