@@ -65,7 +65,8 @@ def kanaalwijzer(*args: str, env: Mapping[str, str] | None = None) -> int:
 
 
 def run_chain(harvest_args: Sequence[str], env: Mapping[str, str] | None = None, *, serve: bool = True,
-              host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, command: str = "run") -> None:
+              host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, command: str = "run", note: str | None = None) -> None:
+    """The stages in order; `note` is said after the last one (before the app starts)."""
     if serve:
         check_port(host, port, command)
     stages = [
@@ -79,6 +80,8 @@ def run_chain(harvest_args: Sequence[str], env: Mapping[str, str] | None = None,
         code = kanaalwijzer(*args, env=env)
         if code != 0:
             raise StageFailed(name, code)
+    if note:
+        click.echo(note, err=True)
     if serve:
         click.secho(f"== serve: de app draait op http://{host}:{port}/ (stoppen met Ctrl-C)", fg="cyan", err=True)
         code = _serve(host, port, env)

@@ -8,6 +8,8 @@ import click
 from kanaalwijzer import digest as digests
 from kanaalwijzer import vocabulary as vocab
 
+from ._home import warn_if_only_demo
+
 
 def _week(ctx, param, value):
     if value is None:
@@ -35,6 +37,8 @@ def command(week, fmt, bodies, provinces, channel_kinds, query, send):
     """
     from kanaalwijzer.config import load_config
     from kanaalwijzer.store import open_store
+
+    warn_if_only_demo("digest")
 
     unknown = set(channel_kinds) - set(vocab.CHANNEL_KINDS)
     if unknown:

@@ -8,6 +8,8 @@ import click
 
 from kanaalwijzer.chain import check_port, default_port
 
+from ._home import warn_if_only_demo
+
 
 @click.command()
 @click.option("--host", default=lambda: os.environ.get("KANAALWIJZER_HOST", "127.0.0.1"), show_default="127.0.0.1",
@@ -19,6 +21,7 @@ from kanaalwijzer.chain import check_port, default_port
 def command(host: str, port: int, production: bool, workers: int) -> None:
     """Start de webapplicatie (zoeken, gemeenten, besluiten, overzicht, API)."""
     check_port(host, port)  # a Dutch message and exit code 4, not werkzeug's English one
+    warn_if_only_demo("serve")
     if production:
         # exec: gunicorn becomes this process, so signals from a supervisor reach it directly.
         args = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
