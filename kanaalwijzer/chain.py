@@ -29,11 +29,6 @@ class PortUnavailable(click.ClickException):
     exit_code = 4
 
 
-def default_port() -> int:
-    """KANAALWIJZER_PORT, else 5000: the one default of `serve`, `run` and `demo`."""
-    return int(os.environ.get("KANAALWIJZER_PORT") or DEFAULT_PORT)
-
-
 def check_port(host: str, port: int, command: str = "serve") -> None:
     """Raise PortUnavailable (in Dutch, saying how to choose another port) when the app could not
     listen on host:port. Binds as werkzeug and gunicorn do (SO_REUSEADDR), so a port that only

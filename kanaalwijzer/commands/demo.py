@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kanaalwijzer.chain import default_port, run_chain
+from kanaalwijzer.chain import DEFAULT_PORT, run_chain
 
 from ._home import DEMO_HOME
 
@@ -15,8 +15,8 @@ from ._home import DEMO_HOME
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=DEMO_HOME,
               show_default=True, help="Map voor de demo-store en -index (los van de echte gegevens).")
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Daarna de webapp starten.")
-@click.option("--port", type=int, default=default_port, show_default="5000, of KANAALWIJZER_PORT",
-              help="Poort van de app (op 127.0.0.1).")
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, envvar="KANAALWIJZER_PORT",
+              show_envvar=True, help="Poort van de app (op 127.0.0.1).")
 def command(home: Path, serve: bool, port: int) -> None:
     """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
