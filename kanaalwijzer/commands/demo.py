@@ -20,7 +20,6 @@ from ._home import DEMO_HOME
 def command(home: Path, serve: bool, port: int) -> None:
     """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
-    from kanaalwijzer.chain import run_chain
 
     with ReplayServer(SAMPLE_CORPUS) as replay:
         click.echo(f"Replay-server: {replay.base_url} ({len(replay.items)} publicaties)", err=True)
