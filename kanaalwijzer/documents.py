@@ -658,5 +658,6 @@ def parse_text(text: str) -> Document:
     """Structure for text that is already a string (a spaCy Doc's text, a pasted fragment)."""
     try:
         return _parse_text(text, "text", {}, None)
-    except Exception as exc:
+    except Exception as exc:  # as parse_document: never raise, but log the bug
+        log.exception("tekst niet te structureren")
         return Document("", [], "text", {}, f"onleesbare tekst: {type(exc).__name__}: {exc}")
