@@ -36,6 +36,7 @@ BODY_STATUS = {
 
 FACETS = {
     "gemeente": "Gemeente",
+    "organisatie": "Andere overheid",
     "provincie": "Provincie",
     "orgaan": "Bestuursorgaan",
     "kanaal": "Kanaal",
