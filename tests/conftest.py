@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-FILES = Path(__file__).parent / "files"
+from tests.support import FILES
+
+E2E = Path(__file__).parent / "e2e"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(items):
+    """Everything under tests/e2e/ is a whole chain: marked e2e without each module saying so."""
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from search_app.security import HEADERS
 from search_app.snippets import highlight, snippet
-
-from .conftest import HOSTILE_TITLE
+from tests.support.web_store import HOSTILE_TITLE
 
 PAGES = ["/", "/zoeken?q=parkeerbesluit", "/gemeente/amersfoort", "/besluit/gmb-2025-9999", "/overzicht",
          "/abonneren", "/api/", "/api/openapi.json", "/gemeente/atlantis", "/zoeken?q=%22open"]

@@ -14,8 +14,7 @@ from scrapers.items import FileItem, PublicationItem
 from scrapers.pipelines import StorePipeline
 from scrapers.spiders.cvdr import CvdrSpider
 from scrapers.spiders.gemeenteblad import GemeentebladSpider
-
-from .conftest import FILES
+from tests.support import FILES
 
 SRU = FILES / "sru"
 PAGE_URL = "https://repository.overheid.nl/sru?operation=searchRetrieve&startRecord=1"

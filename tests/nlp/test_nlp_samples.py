@@ -1,13 +1,14 @@
 """Full-length decisions written by us: every channel, its scope per annex row, status, evidence."""
 import json
-from pathlib import Path
 
 import pytest
 
 from nlp import extract
+from tests.support import FILES as ALL_FILES
+from tests.support import ROOT
 
-FILES = Path(__file__).parent / "files" / "nlp"
-SAMPLE = Path(__file__).parent.parent / "devtools" / "sample"
+FILES = ALL_FILES / "nlp"
+SAMPLE = ROOT / "devtools" / "sample"
 
 
 def _evidence_is_exact(result):

@@ -13,7 +13,7 @@ from lxml import etree
 from kanaalwijzer import digest, feeds, registry
 from kanaalwijzer.cli import main
 from kanaalwijzer.store import AMSTERDAM, Store
-from tests.test_registry import NEW, OLD, PIPELINE, channel, extraction, publish
+from tests.support.registry_rows import NEW, OLD, PIPELINE, channel, extraction, publish
 
 LEIDEN = "GM0546"  # Zuid-Holland; Utrecht (GM0344) is in the province Utrecht
 

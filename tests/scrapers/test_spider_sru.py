@@ -10,8 +10,7 @@ import pytest
 
 from devtools.replay.cql import parse as parse_cql
 from scrapers import sru
-
-from .conftest import FILES
+from tests.support import FILES
 
 SRU = FILES / "sru"
 

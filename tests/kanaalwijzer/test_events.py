@@ -7,7 +7,7 @@ import time_machine
 
 from kanaalwijzer import events, registry
 from kanaalwijzer.store import AMSTERDAM
-from tests.test_registry import NEW, OLD, PIPELINE, UTRECHT, channel, extraction, publish
+from tests.support.registry_rows import NEW, OLD, PIPELINE, UTRECHT, channel, extraction, publish
 
 
 def run(store, day: date, pipeline=PIPELINE) -> list[dict]:

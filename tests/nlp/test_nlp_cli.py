@@ -1,13 +1,13 @@
 """`kanaalwijzer extract` prints the public JSON contract, also for unreadable files."""
 import json
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from kanaalwijzer.cli import main
 from nlp.pipeline import CONTRACT_KEYS
+from tests.support import FILES as ALL_FILES
 
-FILES = Path(__file__).parent / "files" / "nlp"
+FILES = ALL_FILES / "nlp"
 
 
 def test_extract_json_contract_for_one_file():

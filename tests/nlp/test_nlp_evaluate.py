@@ -1,12 +1,12 @@
 """`kanaalwijzer evaluate` on the development corpus (../shared/corpus/dev beside the repo)."""
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kanaalwijzer.cli import main
+from tests.support import SHARED
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
+DEV = SHARED / "corpus" / "dev"
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"development corpus not found at {DEV}")

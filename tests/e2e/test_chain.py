@@ -8,10 +8,8 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
 
 
 def _kanaalwijzer(*args, env, timeout):

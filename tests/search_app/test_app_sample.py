@@ -4,7 +4,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from .conftest import FROZEN
+from tests.support.web_store import FROZEN
+
+pytestmark = pytest.mark.e2e  # the sample corpus harvested, extracted and indexed for real (sample_home)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import io
 import lxml.html
 import pytest
 
-from .conftest import DEN_BOSCH_TEXT, den_bosch_channels
+from tests.support.web_store import DEN_BOSCH_TEXT, den_bosch_channels
 
 
 def page(client, url, status=200):

@@ -5,7 +5,7 @@ from kanaalwijzer.search import SearchRequest
 from kanaalwijzer.search import embedded as embedded_module
 from kanaalwijzer.search.analysis import Variants, dutch_analyzer, exact_analyzer
 from kanaalwijzer.search.embedded import EmbeddedBackend
-from tests.test_search_contract import CORPUS
+from tests.support.search_corpus import CORPUS
 
 
 def test_dutch_analyzer_stems_folds_and_drops_stop_words():

@@ -19,7 +19,7 @@ from aiosmtpd.controller import Controller
 from kanaalwijzer import mailer, registry
 from kanaalwijzer.config import Config
 from kanaalwijzer.store import AMSTERDAM, Store
-from tests.test_registry import AMERSFOORT, NEW, OLD, PIPELINE, channel, extraction, publish
+from tests.support.registry_rows import AMERSFOORT, NEW, OLD, PIPELINE, channel, extraction, publish
 
 BASE = "https://kanaalwijzer.test"
 

@@ -7,13 +7,13 @@ Awb 2:15, and hard negatives (other aanwijzingsbesluiten, mandates, publication 
 proposal, a blog, web pages, news, a privacy statement, a complaints regulation). The gold was
 written before the extractor was run on the documents.
 """
-from pathlib import Path
 
 import pytest
 
 from nlp.evaluate import evaluate, format_table
+from tests.support import FILES
 
-STRESS = Path(__file__).resolve().parent / "files" / "nlp" / "generalisation"
+STRESS = FILES / "nlp" / "generalisation"
 
 
 def test_stress_set_is_large_and_varied():

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -22,6 +23,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.e2e,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium ontbreekt: apt-get install -y chromium "
                                                       "(make browser-deps)"),
 ]
@@ -33,7 +35,7 @@ def live_url(sample_app):
     import time_machine
     from werkzeug.serving import make_server
 
-    from .conftest import FROZEN
+    from tests.support.web_store import FROZEN
 
     server = make_server("127.0.0.1", 0, sample_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -19,6 +19,8 @@ import pytest
 from devtools.replay import CVDR, OP, ReplayServer
 from kanaalwijzer.store import Store
 
+pytestmark = pytest.mark.e2e  # real crawls in a subprocess against the replay server, into a real store
+
 # Polite delays are for KOOP, not for a local replay: keep the tests fast.
 FAST = ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "RETRY_BACKOFF_BASE=0.2",
         "--set", "CONCURRENT_REQUESTS=8", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
