@@ -138,27 +138,21 @@ def channel_changes(before_rows: list[dict], after_rows: list[dict]) -> list[tup
 
 def text_diff(store: Store, publication_id: str, old_version: int, new_version: int) -> str:
     """A unified diff of two stored versions of a publication, line by line."""
-    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           (publication_id, old_version)).fetchone()
-    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           (publication_id, new_version)).fetchone()
-    if not old or not new:
+    old, new = store.version_text(publication_id, old_version), store.version_text(publication_id, new_version)
+    if old is None or new is None:
         raise KeyError(f"{publication_id}: versie {old_version} of {new_version} bestaat niet")
     return "".join(difflib.unified_diff(
-        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"{publication_id} versie {old_version}", tofile=f"{publication_id} versie {new_version}"))
 
 
 def legal_version_diff(store: Store, before: dict, after: dict) -> str:
     """Text diff between two legal versions (may be two CVDR expressions or two content versions)."""
-    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           _lv_key(before)).fetchone()
-    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           _lv_key(after)).fetchone()
-    if not old or not new:
+    old, new = store.version_text(*_lv_key(before)), store.version_text(*_lv_key(after))
+    if old is None or new is None:
         return ""
     return "".join(difflib.unified_diff(
-        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"{before['publication_id']} versie {before['version']}",
         tofile=f"{after['publication_id']} versie {after['version']}"))
 

@@ -73,7 +73,7 @@ def only(found, **match) -> dict:
 def quoted_in_store(store: Store, event: dict) -> None:
     """Every evidence quote equals the stored text at its offsets."""
     for quote in event["evidence"]["channels"]:
-        text = store.latest_version(event["publication_id"])["text"]
+        text = store.latest_version(event["publication_id"]).text
         assert text[quote["start"]:quote["end"]] == quote["text"]
 
 

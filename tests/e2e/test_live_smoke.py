@@ -29,11 +29,12 @@ def test_live_harvest_of_a_few_days(tmp_path):
     from kanaalwijzer.store import Store
 
     with Store(tmp_path / "kanaalwijzer.db") as store:
-        windows = store.query("SELECT source, status, error, number_of_records, records_seen FROM harvest_windows")
-        assert windows and all(w["status"] == "done" for w in windows), [dict(w) for w in windows]
+        windows = store.windows()
+        assert windows and all(w.status == "done" for w in windows), windows
         # whatever came back parsed into publications with ids and dates, and texts were stored
-        for row in store.publications():
-            assert row["id"] and row["modified"] and row["source"] in ("officielepublicaties", "cvdr")
-        with_xml = store.scalar("SELECT COUNT(*) FROM publications WHERE url_xml IS NOT NULL")
-        stored = store.scalar("SELECT COUNT(DISTINCT publication_id) FROM versions")
+        publications = store.all_publications()
+        for pub in publications:
+            assert pub.id and pub.modified and pub.source in ("officielepublicaties", "cvdr")
+        with_xml = sum(1 for pub in publications if pub.url_xml)
+        stored = store.holdings().publications_with_text
         assert stored >= with_xml * 0.9

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -55,9 +56,13 @@ def open_store(home: Path) -> Store:
     return Store(home / "kanaalwijzer.db")
 
 
-def counts(home: Path) -> dict:
+def counts(home: Path):
     with open_store(home) as s:
-        return {t: s.scalar(f"SELECT COUNT(*) FROM {t}") for t in ("publications", "versions", "raw_responses")}
+        return s.holdings()
+
+
+def publication_ids(s: Store) -> set[str]:
+    return {p.id for p in s.all_publications()}
 
 
 def check_ok(result):
@@ -86,9 +91,9 @@ def crawled(tmp_path_factory):
 
 def test_full_crawl_stores_every_publication_exactly_once(crawled):
     with open_store(crawled["first_home"]) as s:
-        stored = [r["id"] for r in s.query("SELECT id FROM publications")]
+        stored = [p.id for p in s.all_publications()]
         assert sorted(stored) == sorted(i.id for i in crawled["server"].items)
-        per_pub = dict(s.query("SELECT publication_id, COUNT(*) FROM versions GROUP BY publication_id"))
+        per_pub = s.version_counts()
     for item in crawled["server"].items:
         assert per_pub.get(item.id, 0) == (1 if item.well_formed else 0), item.id
 
@@ -98,21 +103,21 @@ def test_full_crawl_bodies_have_cbs_codes(crawled):
                 if i.expected and i.expected.get("authority_code")}
     assert len(expected) >= 10
     with open_store(crawled["first_home"]) as s:
-        got = {r["id"]: r["body_code"] for r in s.query("SELECT id, body_code FROM publications")}
+        got = {p.id: p.body_code for p in s.all_publications()}
     assert {k: got[k] for k in expected} == expected
 
 
 def test_full_crawl_dates(crawled):
     with open_store(crawled["first_home"]) as s:
-        rows = {r["id"]: r for r in s.query("SELECT * FROM publications")}
+        pubs = {p.id: p for p in s.all_publications()}
     for item in crawled["server"].items:
-        row, m = rows[item.id], item.meta
-        assert row["modified"] == m["modified"], item.id
+        pub, m = pubs[item.id], item.meta
+        assert pub.modified == m["modified"], item.id
         if item.source == OP:
-            assert row["published"] == m["available"], item.id
+            assert pub.published == m["available"], item.id
         else:
-            assert row["issued"] == m.get("issued"), item.id
-            assert (row["valid_from"], row["valid_to"]) == (m.get("in_force_from"), m.get("in_force_to")), item.id
+            assert pub.issued == m.get("issued"), item.id
+            assert (pub.valid_from, pub.valid_to) == (m.get("in_force_from"), m.get("in_force_to")), item.id
 
 
 def test_full_crawl_links_cvdr_and_gazette(crawled):
@@ -123,30 +128,29 @@ def test_full_crawl_links_cvdr_and_gazette(crawled):
     assert resolvable, "the sample corpus links at least one CVDR version to a gazette item"
     with open_store(crawled["first_home"]) as s:
         for cvdr_id, gazette_id in links.items():
-            assert s.publication(cvdr_id)["is_format_of"] == gazette_id
+            assert s.publication(cvdr_id).is_format_of == gazette_id
         for cvdr_id, gazette_id in resolvable.items():
-            assert cvdr_id in [r["id"] for r in s.linked_publications(gazette_id)]
-            assert gazette_id in [r["id"] for r in s.linked_publications(cvdr_id)]
+            assert cvdr_id in [p.id for p in s.linked_publications(gazette_id)]
+            assert gazette_id in [p.id for p in s.linked_publications(cvdr_id)]
 
 
 def test_full_crawl_keeps_raw_bytes_of_every_manifestation(crawled):
     server = crawled["server"]
     with open_store(crawled["first_home"]) as s:
         for item in server.items:
-            raw = {r["kind"]: r for r in s.raw_responses(item.id)}
-            assert raw["xml"]["body"] == item.xml, item.id
+            raw = {r.kind: r for r in s.raw_responses(item.id)}
+            assert raw["xml"].body == item.xml, item.id
             assert ("metadata" in raw) == (item.source == OP), item.id
             assert "record" in raw
 
 
 def test_full_crawl_run_records(crawled):
     with open_store(crawled["first_home"]) as s:
-        runs = s.query("SELECT * FROM harvest_runs ORDER BY id")
-        windows = s.query("SELECT * FROM harvest_windows")
-    assert [(r["source"], r["status"]) for r in runs] == [(OP_ALL, "done"), ("cvdr", "done")]
-    assert all(w["status"] == "done" and w["finished_at"] for w in windows)
-    assert all(w["records_seen"] == w["number_of_records"] for w in windows)
-    assert sum(r["records_seen"] for r in runs) == len(crawled["server"].items)
+        runs, windows = s.runs(), s.windows()
+    assert [(r.source, r.status) for r in runs] == [(OP_ALL, "done"), ("cvdr", "done")]
+    assert all(w.status == "done" and w.finished_at for w in windows)
+    assert all(w.records_seen == w.number_of_records for w in windows)
+    assert sum(r.records_seen for r in runs) == len(crawled["server"].items)
     assert "vensters" in crawled["first"].stderr  # the summary
 
 
@@ -179,7 +183,7 @@ def test_status_reports_freshness(crawled):
     assert sources[OP_ALL]["failed_windows"] == []
     bodies = {b["code"]: b for b in data["bodies"]}
     with open_store(crawled["home"]) as s:
-        held = s.scalar("SELECT COUNT(*) FROM publications WHERE body_code = 'GM0518'")
+        held = len(s.publications_of_body("GM0518"))
     assert bodies["GM0518"]["publications"] == held > 0
     assert bodies["GM0518"]["last_looked"]
     table = subprocess.run([sys.executable, "-m", "kanaalwijzer.cli", "status"], env=env, capture_output=True,
@@ -195,7 +199,7 @@ def test_targeted_mode_finds_every_designation(tmp_path, replay):
                      "--window-days", "31", "--publication", "all"))
     designations = {i.id for i in replay.items if (i.expected or {}).get("classification") == "wmebv_designation"}
     with open_store(tmp_path / "home") as s:
-        stored = {r["id"] for r in s.query("SELECT id FROM publications")}
+        stored = publication_ids(s)
     assert designations and designations <= stored
     assert len(stored) < len(replay.items)  # targeted: not the whole gazette
 
@@ -206,14 +210,14 @@ def test_small_pages_and_adaptive_window_splitting(tmp_path, replay):
     check_ok(harvest(home, replay, "--mode", "sweep", "--since", since, "--until", until, "--window-days", "366",
                      "--publication", "all", "--page-size", "3", "--set", "HARVEST_SPLIT_AT=8"))
     with open_store(home) as s:
-        assert {r["id"] for r in s.query("SELECT id FROM publications")} == {i.id for i in replay.items}
-        windows = s.query("SELECT * FROM harvest_windows")
-    split = [w for w in windows if (w["error"] or "").startswith("gesplitst")]
-    assert split and all(w["number_of_records"] >= 8 for w in split)
+        assert publication_ids(s) == {i.id for i in replay.items}
+        windows = s.windows()
+    split = [w for w in windows if (w.error or "").startswith("gesplitst")]
+    assert split and all(w.number_of_records >= 8 for w in split)
     leaves = [w for w in windows if w not in split]
-    assert max(w["pages"] for w in leaves) > 1  # paged by nextRecordPosition
-    assert all(w["number_of_records"] < 8 or w["window_start"] == w["window_end"] for w in leaves)
-    assert all(w["status"] == "done" and w["records_seen"] == w["number_of_records"] for w in leaves)
+    assert max(w.pages for w in leaves) > 1  # paged by nextRecordPosition
+    assert all(w.number_of_records < 8 or w.window_start == w.window_end for w in leaves)
+    assert all(w.status == "done" and w.records_seen == w.number_of_records for w in leaves)
 
 
 def test_body_filter(tmp_path, replay):
@@ -222,8 +226,8 @@ def test_body_filter(tmp_path, replay):
     check_ok(harvest(home, replay, "--mode", "sweep", "--since", since, "--until", until, "--window-days", "366",
                      "--publication", "all", "--body", "Den Haag"))
     with open_store(home) as s:
-        codes = {r["body_code"] for r in s.query("SELECT body_code FROM publications")}
-        filters = {r["body_filter"] for r in s.query("SELECT body_filter FROM harvest_windows")}
+        codes = {p.body_code for p in s.all_publications()}
+        filters = {w.body_filter for w in s.windows()}
     assert codes == {"GM0518"} and filters == {"Den Haag"}  # the source writes 's-Gravenhage
 
 
@@ -235,8 +239,8 @@ def test_cvdr_later_version_brings_every_version_of_the_work(tmp_path, replay):
     home = tmp_path / "home"
     check_ok(harvest(home, replay, "--source", "cvdr", "--mode", "sweep", "--since", day, "--until", day))
     with open_store(home) as s:
-        held = {r["id"] for r in s.query("SELECT id FROM publications WHERE work_id = ?", (later.work_id,))}
-        texts = {r[0] for r in s.query("SELECT publication_id FROM versions")}
+        held = {p.id for p in s.publications_of_work(later.work_id)}
+        texts = set(s.version_counts())
     assert held == earlier | {later.id} and held <= texts
     asked = [e["params"]["query"] for e in replay.requests if e["kind"] == "sru"]
     assert f'workid=="{later.work_id}"' in asked
@@ -260,10 +264,10 @@ def test_429_and_503_are_retried_with_backoff(tmp_path, replay):
             assert retry["status"] == 200
             assert retry["time"] - hit["time"] >= minimum * 0.9, (fault, retry["time"] - hit["time"])
     with open_store(tmp_path / "home") as s:
-        assert s.scalar("SELECT COUNT(*) FROM publications") == len(replay.items)
-        assert s.scalar("SELECT COUNT(DISTINCT publication_id) FROM versions") == \
-            sum(1 for i in replay.items if i.well_formed)
-        assert s.scalar("SELECT COUNT(*) FROM harvest_windows WHERE status != 'done'") == 0
+        held = s.holdings()
+        assert held.publications == len(replay.items)
+        assert held.publications_with_text == sum(1 for i in replay.items if i.well_formed)
+        assert all(w.status == "done" for w in s.windows())
 
 
 def test_diagnostic_window_is_failed_then_retried_next_run(tmp_path, replay):
@@ -278,17 +282,17 @@ def test_diagnostic_window_is_failed_then_retried_next_run(tmp_path, replay):
     assert in_window
     with open_store(home) as s:
         failed = s.failed_windows("gemeenteblad")
-        assert [(w["window_start"], w["status"]) for w in failed] == [(since, "failed")]
-        assert "diagnose" in failed[0]["error"]
-        assert not in_window & {r["id"] for r in s.query("SELECT id FROM publications")}  # not "empty"
-        assert s.query("SELECT status FROM harvest_runs")[0]["status"] == "partial"
+        assert [(w.window_start, w.status) for w in failed] == [(since, "failed")]
+        assert "diagnose" in failed[0].error
+        assert not in_window & publication_ids(s)  # not "empty"
+        assert s.runs()[0].status == "partial"
     # next run, no dates given: resumes after the last window done and retries the failed one
     check_ok(harvest(home, replay, "--source", "gemeenteblad", "--mode", "sweep", "--no-probe"))
     with open_store(home) as s:
         assert s.failed_windows("gemeenteblad") == []
-        assert in_window <= {r["id"] for r in s.query("SELECT id FROM publications")}
-        retried = s.query("SELECT * FROM harvest_windows WHERE window_start = ? ORDER BY id", (since,))
-        assert [w["status"] for w in retried] == ["failed", "done"]
+        assert in_window <= publication_ids(s)
+        retried = [w for w in s.windows() if w.window_start == since]
+        assert [w.status for w in retried] == ["failed", "done"]
 
 
 def test_everything_failing_exits_non_zero(tmp_path, replay):
@@ -303,13 +307,13 @@ def test_malformed_document_is_kept_raw_with_its_error_and_the_crawl_goes_on(tmp
     home = tmp_path / "home"
     check_ok(harvest(home, replay, *sweep_args(replay), "--no-probe"))
     with open_store(home) as s:
-        raw = [r for r in s.raw_responses(victim) if r["kind"] == "xml"]
-        assert len(raw) == 1 and raw[0]["error"] and b"<<</broken" in raw[0]["body"]
+        raw = s.raw_responses(victim, "xml")
+        assert len(raw) == 1 and raw[0].error and b"<<</broken" in raw[0].body
         assert s.versions(victim) == []
-        assert s.scalar("SELECT COUNT(*) FROM harvest_errors WHERE publication_id = ?", (victim,)) >= 1
+        assert len(s.harvest_errors(victim)) >= 1
         others = {i.id for i in replay.items if i.well_formed} - {victim}
-        assert others <= {r[0] for r in s.query("SELECT DISTINCT publication_id FROM versions")}
-        assert s.scalar("SELECT COUNT(*) FROM harvest_windows WHERE status != 'done'") == 0
+        assert others <= set(s.version_counts())
+        assert all(w.status == "done" for w in s.windows())
 
 
 def test_changed_document_yields_version_two_and_keeps_version_one(tmp_path, corpus_copy):
@@ -318,8 +322,8 @@ def test_changed_document_yields_version_two_and_keeps_version_one(tmp_path, cor
         check_ok(harvest(home, server, *sweep_args(server), "--no-probe"))
         item = sorted((i for i in server.items if i.source == OP and i.well_formed), key=lambda i: i.id)[0]
         with open_store(home) as s:
-            v1_before = dict(s.versions(item.id)[0])
-            total_before = s.scalar("SELECT COUNT(*) FROM versions")
+            v1_before = s.versions(item.id)[0]
+            total_before = s.holdings().versions
         # the source corrects the document: new text, later modification date (still in the period)
         item.path.write_bytes(item.xml.replace(b"</al>", b" Gewijzigd bij rectificatie.</al>", 1))
         meta_path = item.path.with_suffix(".json")
@@ -330,12 +334,12 @@ def test_changed_document_yields_version_two_and_keeps_version_one(tmp_path, cor
         check_ok(harvest(home, server, *sweep_args(server), "--no-probe"))
     with open_store(home) as s:
         versions = s.versions(item.id)
-        assert [v["version"] for v in versions] == [1, 2]
-        assert dict(versions[0]) == v1_before
-        assert "Gewijzigd bij rectificatie." in versions[1]["text"]
-        assert "Gewijzigd bij rectificatie." not in versions[0]["text"]
-        assert s.scalar("SELECT COUNT(*) FROM versions") == total_before + 1
-        assert s.publication(item.id)["modified"] == meta["modified"]
+        assert [v.version for v in versions] == [1, 2]
+        assert versions[0] == v1_before
+        assert "Gewijzigd bij rectificatie." in versions[1].text
+        assert "Gewijzigd bij rectificatie." not in versions[0].text
+        assert s.holdings().versions == total_before + 1
+        assert s.publication(item.id).modified == meta["modified"]
 
 
 def test_killed_run_resumes_and_ends_complete_without_duplicates(tmp_path):
@@ -364,19 +368,18 @@ def test_killed_run_resumes_and_ends_complete_without_duplicates(tmp_path):
         proc.wait(timeout=10)
         expected = {i.id for i in server.items if "2025-01-01" <= i.meta["modified"] <= "2025-12-31"}
         with open_store(home) as s:
-            partial = s.scalar("SELECT COUNT(DISTINCT publication_id) FROM versions")
+            partial = s.holdings().publications_with_text
         assert 60 <= partial < len(expected)
 
         result = subprocess.run(cmd, env=env_for(home, server), capture_output=True, text=True, timeout=180)
         check_ok(result)
         well_formed = {i.id for i in server.items if i.well_formed} & expected
     with open_store(home) as s:
-        assert {r["id"] for r in s.query("SELECT id FROM publications")} == expected
-        per_pub = dict(s.query("SELECT publication_id, COUNT(*) FROM versions GROUP BY publication_id"))
+        assert publication_ids(s) == expected
+        per_pub = s.version_counts()
         assert set(per_pub) == well_formed and set(per_pub.values()) == {1}
-        dupes = s.scalar("SELECT COUNT(*) FROM (SELECT publication_id, kind FROM raw_responses"
-                         " GROUP BY publication_id, kind HAVING COUNT(*) > 1)")
-        assert dupes == 0
-        runs = [r["status"] for r in s.query("SELECT status FROM harvest_runs WHERE source = ? ORDER BY id", (OP_ALL,))]
+        raw_kinds = Counter((r.publication_id, r.kind) for pub_id in expected for r in s.raw_responses(pub_id))
+        assert set(raw_kinds.values()) == {1}
+        runs = [r.status for r in s.runs(OP_ALL)]
         assert runs == ["interrupted", "done"]
         assert s.failed_windows(OP_ALL) == [] and s.failed_windows("cvdr") == []

@@ -86,25 +86,24 @@ def test_last_page_closes_the_window_when_no_file_is_pending(op_spider):
     for request in [r for r in out if isinstance(r, scrapy.Request)]:
         op_spider._file_settled(FileItem(request.cb_kwargs["publication_id"], request.cb_kwargs["kind"], request.url,
                                          b"", window_id=window.id))
-    row = op_spider.store.query("SELECT status, records_seen, number_of_records FROM harvest_windows WHERE id = ?",
-                                (window.id,))[0]
-    assert tuple(row) == ("done", 1, 4)
+    stored = op_spider.store.window(window.id)
+    assert (stored.status, stored.records_seen, stored.number_of_records) == ("done", 1, 4)
 
 
 def test_diagnostic_fails_the_window_and_yields_nothing(op_spider):
     window, out = first_page(op_spider, "op_diagnostic.xml")
     assert out == []
-    row = op_spider.store.query("SELECT status, error FROM harvest_windows WHERE id = ?", (window.id,))[0]
-    assert row["status"] == "failed" and "info:srw/diagnostic/1/10" in row["error"]
-    assert op_spider.store.failed_windows("op:gmb+prb+wsb")[0]["id"] == window.id
+    stored = op_spider.store.window(window.id)
+    assert stored.status == "failed" and "info:srw/diagnostic/1/10" in stored.error
+    assert op_spider.store.failed_windows("op:gmb+prb+wsb")[0].id == window.id
 
 
 def test_html_error_page_fails_the_window_and_is_kept_raw(op_spider):
     window = op_spider.open_window(date(2025, 3, 10), date(2025, 3, 16)).cb_kwargs["window"]
     resp = response("service_unavailable.html", cls=HtmlResponse)
     assert list(op_spider.parse_page(resp, window=window, query="q", start_record=1)) == []
-    raw = op_spider.store.query("SELECT body, error FROM raw_responses WHERE kind = 'sru'")[0]
-    assert raw["body"] == (SRU / "service_unavailable.html").read_bytes() and raw["error"]
+    raw = op_spider.store.raw_responses(None, "sru")[0]
+    assert raw.body == (SRU / "service_unavailable.html").read_bytes() and raw.error
 
 
 def test_up_to_date_publication_is_not_fetched_again(op_spider):
@@ -137,7 +136,7 @@ def test_changed_record_keeps_the_old_modified_until_its_text_is_stored(op_spide
     pipeline.process_item(FileItem("gmb-2025-104233", "xml", "https://x/gmb-2025-104233.xml",
                                    (SRU / "op_document.xml").read_bytes(), 200, "application/xml", "2025-03-12"))
     pipeline.close_spider()
-    assert store.publication("gmb-2025-104233")["modified"] == "2025-03-12"
+    assert store.publication("gmb-2025-104233").modified == "2025-03-12"
 
 
 def test_record_without_xml_is_up_to_date_without_a_text(op_spider):
@@ -194,8 +193,8 @@ def file_item(body: bytes, kind="xml"):
 def test_pipeline_stores_text_and_structure_as_a_version(pipeline):
     item = pipeline.process_item(file_item((SRU / "op_document.xml").read_bytes()))
     version = pipeline.store.latest_version("gmb-2025-104233")
-    assert (item.version, item.new_version, version["version"]) == (1, True, 1)
-    assert "digitale formulier" in version["text"] and '"Artikel 1 lid 2"' in version["structure_json"]
+    assert (item.version, item.new_version, version.version) == (1, True, 1)
+    assert "digitale formulier" in version.text and "Artikel 1 lid 2" in [b["label"] for b in version.structure]
 
 
 def test_pipeline_same_content_makes_no_new_version(pipeline):
@@ -211,16 +210,16 @@ def test_pipeline_changed_content_is_version_two_and_one_is_kept(pipeline):
     pipeline.process_item(file_item(body))
     pipeline.process_item(file_item(body.replace(b"1 januari 2026", b"1 februari 2026")))
     v1, v2 = pipeline.store.versions("gmb-2025-104233")
-    assert "1 januari 2026" in v1["text"] and "1 februari 2026" in v2["text"]
+    assert "1 januari 2026" in v1.text and "1 februari 2026" in v2.text
 
 
 def test_pipeline_keeps_malformed_document_raw_with_error_and_no_version(pipeline):
     body = (SRU / "op_document.xml").read_bytes()[:700]
     item = pipeline.process_item(file_item(body))
     raw = pipeline.store.raw_responses("gmb-2025-104233")[0]
-    assert item.error and raw["error"] == item.error and raw["body"] == body
+    assert item.error and raw.error == item.error and raw.body == body
     assert pipeline.store.versions("gmb-2025-104233") == []
-    assert pipeline.store.scalar("SELECT COUNT(*) FROM harvest_errors WHERE publication_id = 'gmb-2025-104233'") == 1
+    assert len(pipeline.store.harvest_errors("gmb-2025-104233")) == 1
 
 
 def test_pipeline_drops_a_second_publication_item_with_the_same_id(pipeline):
@@ -235,4 +234,4 @@ def test_pipeline_drops_a_second_publication_item_with_the_same_id(pipeline):
 def test_pipeline_metadata_kept_raw(pipeline):
     pipeline.process_item(file_item((SRU / "op_metadata.xml").read_bytes(), kind="metadata"))
     raw = pipeline.store.raw_responses("gmb-2025-104233")
-    assert [(r["kind"], r["error"]) for r in raw] == [("metadata", None)]
+    assert [(r.kind, r.error) for r in raw] == [("metadata", None)]

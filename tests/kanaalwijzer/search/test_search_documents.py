@@ -1,6 +1,4 @@
 """Index documents derived from a real store, and `kanaalwijzer index` building from it."""
-import json
-
 import pytest
 from click.testing import CliRunner
 
@@ -10,11 +8,12 @@ from kanaalwijzer.config import load_config
 from kanaalwijzer.store import Store
 
 
-def add_extraction(store, pub_id, version, result, pipeline="1", error=None, at="2026-01-02T10:00:00+01:00"):
-    store.db.execute(
-        "INSERT INTO extractions (publication_id, version, pipeline_version, classification, result_json, error,"
-        " extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (pub_id, version, pipeline, result.get("classification"), json.dumps(result), error, at))
+def add_extraction(store, pub_id, version, result, pipeline="1", error=None):
+    store.record_extraction(pub_id, version, pipeline, result, error)
+
+
+def channel(kind, status="designated"):
+    return {"kind": kind, "status": status, "evidence": {"start": 0, "end": 4, "text": kind, "location": "Artikel 1"}}
 
 
 @pytest.fixture
@@ -52,9 +51,8 @@ def test_extraction_of_the_latest_version_gives_kinds_regime_and_organs(store):
     add_extraction(store, "gmb-2025-1", 1, {"classification": "not_designation", "channels": []})
     add_extraction(store, "gmb-2025-1", 2, {
         "classification": "wmebv_designation",
-        "organs": ["College van burgemeester en wethouders", {"name": "Burgemeester"}],
-        "channels": [{"kind": "web_form", "status": "designated"}, {"kind": "email", "status": "excluded"},
-                     {"kind": "berichtenbox", "status": "designated"}, {"kind": "web_form", "status": "designated"}],
+        "organs": ["College van burgemeester en wethouders", "Burgemeester"],
+        "channels": [channel("web_form"), channel("email", "excluded"), channel("berichtenbox"), channel("web_form")],
     })
     doc = next(index_documents(store, ids=["gmb-2025-1"]))
     assert doc["channel_kinds"] == ["berichtenbox", "web_form"]  # the excluded e-mail never counts
@@ -63,22 +61,24 @@ def test_extraction_of_the_latest_version_gives_kinds_regime_and_organs(store):
 
 
 def test_newest_extraction_wins_and_failed_ones_are_ignored(store):
-    add_extraction(store, "gmb-2025-1", 2, {"classification": "pre_wmebv_designation"}, pipeline="1",
-                   at="2026-01-01T10:00:00+01:00")
-    add_extraction(store, "gmb-2025-1", 2, {"classification": "wmebv_designation"}, pipeline="2",
-                   at="2026-02-01T10:00:00+01:00")
-    add_extraction(store, "gmb-2025-1", 2, {"error": "kapot"}, pipeline="3", error="kapot",
-                   at="2026-03-01T10:00:00+01:00")
+    add_extraction(store, "gmb-2025-1", 2, {"classification": "pre_wmebv_designation"}, pipeline="1")
+    add_extraction(store, "gmb-2025-1", 2, {"classification": "wmebv_designation"}, pipeline="2")
+    add_extraction(store, "gmb-2025-1", 2, {"error": "kapot"}, pipeline="3", error="kapot")
     assert next(index_documents(store, ids=["gmb-2025-1"]))["regime"] == "wmebv"
 
 
-def test_without_an_extractions_table_the_fields_stay_empty(tmp_path):
-    store = Store(tmp_path / "old.db")
-    store.upsert_publication("gmb-1", source="officielepublicaties", title="t")
-    store.db.execute("PRAGMA foreign_keys=OFF")
-    store.db.execute("DROP TABLE extractions")
-    doc = next(index_documents(store))
-    assert (doc["channel_kinds"], doc["regime"], doc["organs"]) == ([], None, [])
+def test_an_extraction_that_breaks_the_contract_is_kept_with_its_error_and_not_indexed(store):
+    add_extraction(store, "gmb-2025-1", 2, {"classification": "wmebv_designation", "channels": [channel("email")]})
+    add_extraction(store, "gmb-2025-1", 2, {"classification": "wmebv_designation", "confidence": "hoog",
+                                            "channels": [{"kind": "web_form", "status": "designated"}]},
+                   pipeline="2")
+    stored = store.newest_extraction("gmb-2025-1", 2)
+    assert stored.pipeline_version == "2" and stored.classification is None
+    assert stored.error.startswith("ongeldige extractie: ") and "confidence" in stored.error
+    assert "kanaal 1: bewijs (evidence.text) ontbreekt" in stored.error
+    assert stored.result["confidence"] == "hoog"  # kept as the extractor gave it
+    doc = next(index_documents(store, ids=["gmb-2025-1"]))
+    assert (doc["classification"], doc["channel_kinds"]) == ("wmebv_designation", ["email"])  # the valid one
 
 
 def test_index_command_builds_upserts_and_rebuilds(store, tmp_path, monkeypatch):

@@ -1,6 +1,5 @@
--- Extractions, the designation registry derived from them, change events, e-mail subscriptions
--- and the send ledger. All in one migration on purpose: a later number (0004) landing before the
--- harvester's 0003 would make stores at user_version 4 skip 0003.
+-- Extractions and the designation registry derived from them (migration 2, with events_0002.sql
+-- and subscriptions_0002.sql: one number on purpose, see kanaalwijzer/store/_db.py).
 
 -- One row per publication version per pipeline version: the `kanaalwijzer extract` JSON contract.
 CREATE TABLE extractions (
@@ -60,62 +59,3 @@ CREATE TABLE designations (
 );
 CREATE INDEX designations_body ON designations (body_code, valid_from);
 CREATE INDEX designations_decision ON designations (decision_id);
-
--- The last body status we told anyone about (none | future | in_force), for status-change events.
-CREATE TABLE body_status (
-    body_code       TEXT PRIMARY KEY,
-    status          TEXT NOT NULL,
-    since           TEXT,
-    updated_at      TEXT NOT NULL
-);
-
--- Change events: the only thing digests, feeds and mail read. event_key makes recording idempotent.
-CREATE TABLE events (
-    id              INTEGER PRIMARY KEY,
-    event_key       TEXT NOT NULL UNIQUE,
-    kind            TEXT NOT NULL,          -- see kanaalwijzer/events.py KINDS
-    body_code       TEXT,
-    decision_id     TEXT,
-    publication_id  TEXT,
-    version         INTEGER,
-    channel_kind    TEXT,
-    process         TEXT,
-    effective_date  TEXT,                   -- when it takes legal effect (NULL: unknown)
-    seen_at         TEXT NOT NULL,          -- timezone-aware timestamp we recorded it
-    seen_week       TEXT NOT NULL,          -- ISO week of seen_at, e.g. 2026-W10
-    summary         TEXT NOT NULL,          -- one Dutch sentence in channel terms
-    before_json     TEXT,
-    after_json      TEXT,
-    evidence_json   TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX events_week ON events (seen_week);
-CREATE INDEX events_body ON events (body_code);
-
-CREATE TABLE subscriptions (
-    id              INTEGER PRIMARY KEY,
-    email           TEXT NOT NULL,
-    filters_json    TEXT NOT NULL DEFAULT '{}',  -- bodies, provinces, channel_kinds, query
-    confirm_token   TEXT NOT NULL UNIQUE,
-    unsubscribe_token TEXT NOT NULL UNIQUE,
-    created_at      TEXT NOT NULL,
-    confirmed_at    TEXT,
-    start_event_id  INTEGER,                -- events with a higher id are news for this subscriber
-    unsubscribed_at TEXT
-);
-CREATE INDEX subscriptions_email ON subscriptions (email);
-
--- The send ledger, one row per message: claimed ('sending') and committed before SMTP, marked
--- 'sent' after. A subscriber's next message holds only events with id > MAX(upto_event_id).
-CREATE TABLE deliveries (
-    id              INTEGER PRIMARY KEY,
-    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
-    period          TEXT NOT NULL,          -- ISO week the digest was sent for
-    upto_event_id   INTEGER NOT NULL,       -- highest event id this message covers
-    message_id      TEXT NOT NULL UNIQUE,
-    event_ids_json  TEXT NOT NULL,
-    status          TEXT NOT NULL,          -- sending | sent
-    attempts        INTEGER NOT NULL DEFAULT 0,
-    created_at      TEXT NOT NULL,
-    sent_at         TEXT,
-    UNIQUE (subscription_id, upto_event_id)
-);
