@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
 
+from .vocabulary import GAZETTES
+
 BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
                "table_row", "annex", "paragraph")
 FORMATS = ("gemeenteblad_xml", "cvdr_xml", "html", "text")
 
 # Roots of the officiele-publicaties content XML (Gemeenteblad, Provinciaal blad, Waterschapsblad,
 # Blad gemeenschappelijke regeling, Staatscourant) and of the standalone regeling XML.
-OP_ROOTS = {"officiele-publicatie", "gemeenteblad", "provinciaalblad", "waterschapsblad",
-            "bladgemeenschappelijkeregeling", "staatscourant", "regeling"}
+OP_ROOTS = {"officiele-publicatie", "regeling", *(g.element for g in GAZETTES.values())}
 # Elements whose subtree is not document text.
 SKIP_XML = {"metadata", "meta", "colspec", "gebiedsmarkering", "geometrie", "enrichedData",
             "enriched", "tpmeta"}

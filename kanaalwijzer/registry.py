@@ -28,17 +28,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import vocabulary as vocab
 from .bodies import normalise_name
 from .documents import Block, Document
 from .store import Store
 
 log = logging.getLogger(__name__)
 
-REGIMES = ("wmebv_designation", "pre_wmebv_designation")
-CHANNEL_STATUSES = ("designated", "excluded")
+REGIMES = vocab.DESIGNATION_REGIMES
+CHANNEL_STATUSES = tuple(vocab.CHANNEL_STATUSES)
 ALL_MESSAGES = ""  # the process value for "alle berichten"
 _ALL_MESSAGES_WORDS = {"", "alle berichten", "alle", "all", "all messages", "berichten"}
-_PUB_ID = re.compile(r"\b((?:gmb|prb|wsb|bgr|stcrt)-\d{4}-\d+|CVDR\d+(?:_\d+)?)\b", re.I)
 
 
 # -- extraction ----------------------------------------------------------------------------------
@@ -378,7 +378,7 @@ def _withdrawn_decision(text: str, candidates: list[dict], pubs: dict, before: d
         return before is None or day is None or day < before
 
     earlier = [d for d in candidates if known_before(d)]
-    for ref in _PUB_ID.findall(text):
+    for ref in vocab.PUBLICATION_ID.findall(text):
         for d in earlier:
             if any(ref.lower() == m.lower() or ref.lower() == (pubs.get(m, {}).get("work_id") or "").lower()
                    for m in d["manifestations"]) or ref.lower() == d["decision_id"].lower():

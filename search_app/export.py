@@ -10,12 +10,10 @@ from datetime import date
 
 from flask import Response
 
-from kanaalwijzer import registry
+from kanaalwijzer import registry, vocabulary
 from kanaalwijzer.search.vocab import facet_label
 
-from . import labels
 from .citation import short_reference
-from .templating import datum
 
 EXPORT_LIMIT = 1000
 PAGE = 100  # the backends' largest page
@@ -46,16 +44,23 @@ def statuses(store, hits, today: date) -> dict[str, str]:
     result = {}
     for hit in hits:
         decision = by_publication.get(hit.id)
-        result[hit.id] = _status(decision, today) if decision else labels.REGIMES["not_designation"]
+        code = _status(decision, today) if decision else None
+        result[hit.id] = (vocabulary.label(vocabulary.LEGAL_STATUSES, code, capital=True) if code
+                          else vocabulary.label(vocabulary.BODY_STATUSES, "unknown", capital=True) if decision
+                          else vocabulary.regime_label("not_designation", capital=True))
     return result
 
 
-def _status(decision: dict, today: date) -> str:
-    end = decision.get("valid_to")
-    if decision.get("end_reason") or (end and end < today.isoformat()):
-        return f"Niet meer van kracht{' na ' + datum(end) if end else ''}"
-    status = registry.status_of([decision], today)
-    return labels.BODY_STATUS["unknown" if status == "none" else status]
+def _status(decision: dict, today: date) -> str | None:
+    """A code of vocabulary.LEGAL_STATUSES, or None when the date it takes effect is unknown."""
+    if decision.get("end_reason"):
+        return decision["end_reason"]
+    if decision.get("valid_to") and decision["valid_to"] < today.isoformat():
+        return "expired"
+    start = decision.get("effective_date")
+    if not start:
+        return None
+    return "in_force" if start <= today.isoformat() else "not_yet_in_force"
 
 
 def row(hit, status: str) -> tuple:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from kanaalwijzer import vocabulary as vocab
+
 HIT_CSV_HEADER = ("id", "titel", "bron", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
                   "regime", "kanalen", "url")
 
@@ -40,8 +42,15 @@ def _iso(value):
 
 
 def hit_row(h) -> tuple:
-    return (h.id, h.title, h.source, h.publication_name, h.body_name, h.body_code, h.province, h.published,
-            h.regime, " ".join(h.channel_kinds or ()), h.url_official)
+    """A CSV row in words, as a reader sees them (the JSON keeps the codes)."""
+    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.publication_name, h.body_name, h.body_code,
+            h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", channel_names(h.channel_kinds),
+            h.url_official)
+
+
+def channel_names(kinds) -> str:
+    """Channel kinds in one CSV cell: 'webformulier; e-mail' (names hold commas)."""
+    return "; ".join(vocab.channel_label(kind) for kind in kinds or ())
 
 
 def loads(value, default):

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
-
 from urllib.parse import urlencode
 
 from flask import Flask, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
+from kanaalwijzer import vocabulary
 from kanaalwijzer.search.vocab import facet_label
-from kanaalwijzer.store import AMSTERDAM
 
-from . import labels
 from .params import BadParameter, url_args
 from .snippets import snippet
 
@@ -22,33 +19,22 @@ FACET_VALUES_SHOWN = 12
 
 
 def datum(value) -> str:
-    """'2026-01-01' -> '1 januari 2026'; None -> 'onbekend'."""
+    """'2026-01-01' -> '1 januari 2026'; None -> 'onbekend'; what is no date is shown as it is."""
     if not value:
         return "onbekend"
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{day.day} {labels.MONTHS[day.month - 1]} {day.year}"
+    return vocabulary.dutch_date(value) or str(value)
 
 
 def tijdstip(value) -> str:
     """A stored timestamp shown in Amsterdam time: '29 november 2026, 22:10'."""
     if not value:
         return "onbekend"
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(AMSTERDAM)
-    return f"{datum(moment.date().isoformat())}, {moment:%H:%M}"
+    return vocabulary.dutch_datetime(value) or str(value)
 
 
 def sentence(value) -> str:
     """First letter upper case, the rest untouched (process names come lower-cased)."""
-    text = str(value or "")
-    return text[:1].upper() + text[1:]
+    return vocabulary.capfirst(str(value or ""))
 
 
 def http_url(value) -> str | None:
@@ -78,7 +64,8 @@ def shown_facet_values(values, limit: int = FACET_VALUES_SHOWN):
 def active_filters(result) -> list[dict]:
     """Every selected facet value and date bound, labelled as the facets label it, with the
     link that removes just that one."""
-    items = [{"name": labels.label(labels.FACETS, name), "label": value.label, "remove": toggle_url(name, value.value)}
+    items = [{"name": vocabulary.label(vocabulary.FACETS, name, capital=True), "label": value.label,
+              "remove": toggle_url(name, value.value)}
              for name, values in result.facets.items() for value in values if value.selected]
     for key, name in (("van", "Gepubliceerd vanaf"), ("tot", "Gepubliceerd tot en met")):
         if request.args.get(key, "").strip():
@@ -119,8 +106,9 @@ def _error(error):
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet, sentence=sentence)
     app.jinja_env.globals.update(
-        labels=labels, label=labels.label, facet_label=facet_label, active_filters=active_filters,
-        clear_filters_url=clear_filters_url, toggle_url=toggle_url, shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
+        vocab=vocabulary, label=vocabulary.label, channel_list=vocabulary.channel_list, facet_label=facet_label,
+        active_filters=active_filters, clear_filters_url=clear_filters_url, toggle_url=toggle_url,
+        shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
     )
     app.register_error_handler(BadParameter, _error)
     app.register_error_handler(HTTPException, _error)

@@ -15,15 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from kanaalwijzer.vocabulary import CVDR, OP
+
 from .cql import norm
 
 log = logging.getLogger(__name__)
 
-OP = "officielepublicaties"
-CVDR = "cvdr"
 SOURCES = (OP, CVDR)
-PUBLICATION_PREFIX = {"gmb": "Gemeenteblad", "prb": "Provinciaal blad", "wsb": "Waterschapsblad",
-                      "bgr": "Blad gemeenschappelijke regeling"}
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "sample"
 

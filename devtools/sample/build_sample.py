@@ -20,14 +20,9 @@ from pathlib import Path
 from lxml import etree
 
 from kanaalwijzer.bodies import match_body
+from kanaalwijzer.vocabulary import CVDR, GAZETTES, OP
 
 HERE = Path(__file__).resolve().parent
-OP, CVDR = "officielepublicaties", "cvdr"
-BLAD = {"gmb": ("Gemeenteblad", "GEMEENTEBLAD", "gemeenteblad"),
-        "prb": ("Provinciaal blad", "PROVINCIAAL BLAD", "provinciaalblad"),
-        "wsb": ("Waterschapsblad", "WATERSCHAPSBLAD", "waterschapsblad"),
-        "bgr": ("Blad gemeenschappelijke regeling", "BLAD GEMEENSCHAPPELIJKE REGELING", "bladgemeenschappelijkeregeling")}
-ORGTYPE = {"gmb": "gemeente", "prb": "provincie", "wsb": "waterschap", "bgr": "regionaal samenwerkingsorgaan"}
 
 
 # ---- structure ---------------------------------------------------------------------------
@@ -177,7 +172,7 @@ def _regeling(parent, doc: Doc, ns: str = ""):
 
 def op_xml(doc: Doc) -> bytes:
     prefix = doc.id.split("-")[0]
-    _, blad_kop, blad_tag = BLAD[prefix]
+    blad_kop, blad_tag = GAZETTES[prefix].name.upper(), GAZETTES[prefix].element
     xsi = "http://www.w3.org/2001/XMLSchema-instance"
     root = etree.Element("officiele-publicatie", nsmap={"xsi": xsi})
     root.set(f"{{{xsi}}}noNamespaceSchemaLocation", "http://technische-documentatie.oep.overheid.nl/schema/op-xsd-2012-3")
@@ -291,8 +286,8 @@ def metadata(doc: Doc) -> dict:
     m = dict(doc.meta, id=doc.id)
     if doc.source == OP:
         prefix = doc.id.split("-")[0]
-        m.setdefault("publicatienaam", BLAD[prefix][0])
-        m.setdefault("organisatietype", ORGTYPE[prefix])
+        m.setdefault("publicatienaam", GAZETTES[prefix].name)
+        m.setdefault("organisatietype", GAZETTES[prefix].organisation_type)
         return {k: m.get(k) for k in keep_op if k in m or k in ("issued", "subject", "betreft_regeling")}
     work, version = doc.id.rsplit("_", 1)
     m.update(work_id=work, version=int(version))
@@ -311,7 +306,7 @@ def write(docs: list[Doc], out: Path = HERE) -> None:
         seen.add(doc.id)
         if doc.source == OP:
             prefix = doc.id.split("-")[0]
-            doc.meta.setdefault("organisatietype", ORGTYPE[prefix])
+            doc.meta.setdefault("organisatietype", GAZETTES[prefix].organisation_type)
         folder = out / doc.source
         data = op_xml(doc) if doc.source == OP else cvdr_xml(doc)
         (folder / f"{doc.id}.xml").write_bytes(data)
@@ -327,7 +322,7 @@ def cvdr_of(doc: Doc, cvdr_id: str, **meta) -> Doc:
     m.update(creator=doc.meta["creator"], issued=doc.meta.get("issued"), is_format_of=doc.id,
              organisatietype={"gemeente": "Gemeente", "provincie": "Provincie", "waterschap": "Waterschap",
                               "regionaal samenwerkingsorgaan": "Regionaal samenwerkingsorgaan"}[
-                 doc.meta.get("organisatietype") or ORGTYPE[doc.id.split("-")[0]]])
+                 doc.meta.get("organisatietype") or GAZETTES[doc.id.split("-")[0]].organisation_type])
     m.update(meta)
     return Doc(cvdr_id, m, aanhef=doc.aanhef, artikelen=doc.artikelen, sluiting=doc.sluiting,
                bijlagen=doc.bijlagen, classification=doc.classification, effective_date=doc.effective_date,

@@ -52,6 +52,7 @@ def freshness(store) -> dict:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def command(fmt):
     """Actualiteit van de oogst: per bron en per bestuursorgaan."""
+    from kanaalwijzer import vocabulary as vocab
     from kanaalwijzer.store import open_store
 
     with open_store() as store:
@@ -64,12 +65,15 @@ def command(fmt):
         click.echo("  (nog niet geoogst: `kanaalwijzer harvest` of `make demo`)")
     for s in data["sources"]:
         run, window = s["last_run"], s["last_window_done"]
-        click.echo(f"  {s['source']:<14} laatste run {run['status']} ({run['finished_at'] or run['started_at']})"
+        click.echo(f"  {vocab.harvest_label(s['source'])} [{s['source']}]")
+        click.echo(f"      laatste run {vocab.label(vocab.HARVEST_STATUSES, run['status'])}"
+                   f" ({run['finished_at'] or run['started_at']})"
                    f" · laatst geslaagd {s['last_successful_run'] or '-'}"
                    f" · laatste venster {window['start'] + ' t/m ' + window['end'] if window else '-'}"
                    f" · nog te herhalen: {len(s['failed_windows'])}")
         for w in s["failed_windows"]:
-            click.echo(f"      {w['start']} t/m {w['end']} ({w['mode']}, {w['status']}): {w['error'] or ''}")
+            click.echo(f"      {w['start']} t/m {w['end']} ({w['mode']}, "
+                       f"{vocab.label(vocab.HARVEST_STATUSES, w['status'])}): {w['error'] or ''}")
     click.echo("\nBestuursorganen")
     width = max([len("code"), *(len(b["code"]) for b in data["bodies"])])  # slugs of joint bodies run long
     click.echo(f"  {'code':<{width}} {'naam':<34} {'publicaties':>11}  {'laatste publicatie':<18} laatst gekeken")

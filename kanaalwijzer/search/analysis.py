@@ -17,13 +17,12 @@ from importlib import resources
 
 import tantivy
 
+from .. import vocabulary
 from .vocab import bodies_by_code
 
 IDENTIFIER_PATTERN = r"[\p{L}\p{N}]+(?:[-:./][\p{L}\p{N}]+)*"  # same pattern as es_index.json
 JOIN_SEPARATOR = r"[-\u2010\u2011 ]"  # hyphen, Unicode hyphen, non-breaking hyphen, space
 MAX_SEQUENCES = 32  # spelling combinations of one query text, beyond which only the text as typed counts
-_GAZETTE_ID = re.compile(r"^(?P<prefix>[a-z]+)-(?P<year>\d{4})-(?P<number>\d+)$")
-_CVDR_ID = re.compile(r"^(?P<work>CVDR(?P<number>\d+))(?:_\d+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -127,10 +126,10 @@ def identifier_forms(pub_id: str | None) -> list[str]:
     if not pub_id:
         return []
     forms = [pub_id]
-    if match := _GAZETTE_ID.match(pub_id):
+    if match := vocabulary.GAZETTE_ID.match(pub_id):
         forms.append(match["number"])
-    elif match := _CVDR_ID.match(pub_id):
-        forms += [match["work"], match["number"]]
+    elif match := vocabulary.CVDR_ID.match(pub_id):
+        forms += [f"CVDR{match['work']}", match["work"]]
     return forms
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .. import vocabulary
 from .model import QueryError
 from .vocab import FACETS, canonical_value
 
@@ -31,9 +32,7 @@ FILTER_NAMES = (*FACETS, "datum")
 _FIELD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
 OPERATORS = {"OR": "or", "OF": "or", "NOT": "not", "NIET": "not", "AND": "and", "EN": "and"}
 # 'Gmb. 2025, 540118', 'Gemeenteblad 2025 nr. 540118', 'Stcrt. 2026, 1234': the gazette's id prefix
-GAZETTES = {"gmb": "gmb", "gemeenteblad": "gmb", "prb": "prb", "provinciaal blad": "prb", "wsb": "wsb",
-            "waterschapsblad": "wsb", "bgr": "bgr", "blad gemeenschappelijke regeling": "bgr", "stcrt": "stcrt",
-            "staatscourant": "stcrt"}
+GAZETTES = vocabulary.GAZETTE_WORDS
 _CITATION = re.compile(r"(?i)(?P<gazette>" + "|".join(sorted((g.replace(" ", r"\s+") for g in GAZETTES), key=len,
                                                             reverse=True))
                        + r")\.?\s+(?P<year>\d{4})\s*,?\s*(?:nr\.?\s*|nummer\s+)?(?P<number>\d+)(?=$|[\s,;.)])")

@@ -15,13 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from .. import vocabulary
 from ._db import Tables, now
 
 log = logging.getLogger(__name__)
 
-CLASSIFICATIONS = ("wmebv_designation", "pre_wmebv_designation", "not_designation")
-REGIMES = CLASSIFICATIONS[:2]
-CHANNEL_STATUSES = ("designated", "excluded")
+CLASSIFICATIONS = tuple(vocabulary.REGIMES)  # wmebv_designation, pre_wmebv_designation, not_designation
+REGIMES = vocabulary.DESIGNATION_REGIMES
+CHANNEL_STATUSES = tuple(vocabulary.CHANNEL_STATUSES)
 BROKEN = "ongeldige extractie: "  # how the error of an extraction that breaks the contract starts
 
 

@@ -143,7 +143,7 @@ def test_status_change_by_the_passing_of_time_is_one_event(store):
     assert run(store, date(2026, 2, 20)) == []
     later = run(store, date(2026, 3, 2))
     assert kinds(later) == [("body_status", None, None)]
-    assert later[0]["summary"] == ("Gemeente Utrecht: van ‘besluit nog niet in werking’ naar ‘besluit in werking’ "
+    assert later[0]["summary"] == ("Gemeente Utrecht: van ‘aanwijzing vastgesteld, nog niet van kracht’ naar ‘aanwijzing van kracht’ "
                                    "per 1 maart 2026")
     assert run(store, date(2026, 3, 3)) == []
 

@@ -125,7 +125,8 @@ def test_hits_use_the_labels_of_the_facets(client):
     kinds = set(texts(tree, "//section[@class='facet'][h3='Kanaal']//a"))
     shown = {k.strip() for line in texts(tree, "//p[@class='kinds']") for k in line.split(":", 1)[1].split(",")}
     assert shown <= kinds, (shown, kinds)
-    regimes = set(texts(tree, "//section[@class='facet'][h3='Regime']//a"))
+    regimes = set(texts(tree, "//section[@class='facet'][h3='Soort besluit']//a"))
+    assert regimes
     assert any(m.endswith(tuple(regimes)) for m in metas)
 
 
@@ -140,10 +141,10 @@ def test_export_of_the_whole_result_list_as_csv_and_ris(client):
     assert len(by_id) == 4  # every hit, not the one on the page
     bosch = by_id["gmb-2025-552188"]
     assert bosch["citeertitel"] == "Gmb. 2025, 552188" and bosch["organisatie"] == "Den Bosch"
-    assert bosch["status"] == "Aanwijzing van kracht" and bosch["gepubliceerd"] == "2025-12-10"
+    assert bosch["status"] == "Geldend" and bosch["gepubliceerd"] == "2025-12-10"
     assert bosch["officiële publicatie"] == "https://zoek.officielebekendmakingen.nl/gmb-2025-552188.html"
     assert "Webformulier" in bosch["kanalen"] and "web_form" not in bosch["kanalen"]
-    assert by_id["gmb-2026-1234"]["status"] == "Aanwijzing vastgesteld, nog niet van kracht"
+    assert by_id["gmb-2026-1234"]["status"] == "Nog niet in werking"
     assert by_id["gmb-2025-9999"]["status"] == "Geen aanwijzingsbesluit"
     response = client.get(links[1])
     assert response.mimetype == "application/x-research-info-systems"
@@ -151,7 +152,7 @@ def test_export_of_the_whole_result_list_as_csv_and_ris(client):
     assert len([r for r in records if r.strip()]) == 4
     first = next(r for r in records if "ID  - gmb-2025-552188" in r)
     for line in ("TY  - GOVDOC", "TI  - Aanwijzingsbesluit elektronische kanalen gemeente 's-Hertogenbosch 2026",
-                 "AU  - Den Bosch", "DA  - 2025/12/10", "N1  - Aanwijzing van kracht", "M1  - Gmb. 2025, 552188",
+                 "AU  - Den Bosch", "DA  - 2025/12/10", "N1  - Geldend", "M1  - Gmb. 2025, 552188",
                  "UR  - https://zoek.officielebekendmakingen.nl/gmb-2025-552188.html"):
         assert line + "\r\n" in first
 
@@ -224,7 +225,7 @@ def test_municipality_with_a_future_decision(client):
 
 def test_municipality_without_decision_says_when_we_last_looked(client):
     tree = page(client, "/gemeente/amersfoort")
-    assert "Geen besluit gevonden" in texts(tree, "//p[@class='answer']")[0]
+    assert "Geen aanwijzing van kracht" in texts(tree, "//p[@class='answer']")[0]
     assert "Laatst gekeken: 15 juni 2026" in tree.text_content()
     data = client.get("/gemeente/amersfoort?format=json").get_json()
     assert data["status"] == "none" and data["last_looked"].startswith("2026-06-15")
@@ -232,7 +233,7 @@ def test_municipality_without_decision_says_when_we_last_looked(client):
 
 def test_municipality_never_harvested_says_so(client):
     tree = page(client, "/gemeente/aalsmeer")
-    assert "Nog niet geoogst" in texts(tree, "//p[@class='answer']")[0]
+    assert "Nog niet doorzocht" in texts(tree, "//p[@class='answer']")[0]
     assert "nog niet doorzocht" in tree.text_content()
 
 
