@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
 
 from .vocabulary import GAZETTES
+
+log = logging.getLogger(__name__)
 
 BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
                "table_row", "annex", "paragraph")
@@ -27,6 +30,10 @@ OP_ROOTS = {"officiele-publicatie", "regeling", *(g.element for g in GAZETTES.va
 SKIP_XML = {"metadata", "meta", "colspec", "gebiedsmarkering", "geometrie", "enrichedData",
             "enriched", "tpmeta"}
 MAX_DEPTH = 200  # deeper XML subtrees are flattened rather than walked (no recursion blow-up)
+# libxml2 stops at 256 levels (and an HTML page silently loses what is deeper); huge_tree lets it
+# go to 2048, so a deep document keeps its text and MAX_DEPTH, not the parser, bounds the walk.
+# Entities stay unresolved and the network off, so this opens no entity-expansion attack.
+XML_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": True}
 
 _WS = re.compile(r"[^\S\n]+")  # whitespace except newline, incl. nbsp and narrow nbsp
 
@@ -125,7 +132,8 @@ def parse_document(data: bytes, name: str = "") -> Document:
             return _parse_xml(data)
         text, error = _decode(data)  # decoded once (a failed UTF-8 attempt is not cheap either)
         return _parse_text(text, "text", {}, error)
-    except Exception as exc:  # last resort: bad input must never crash a run
+    except Exception as exc:  # last resort: bad input must never crash a run, but a bug of ours is logged
+        log.exception("document %r niet te lezen", name)
         return Document("", [], "text", {}, f"onleesbaar document: {type(exc).__name__}: {exc}")
 
 
@@ -148,15 +156,17 @@ def _local(tag) -> str:
 # --------------------------------------------------------------------------------------------
 def _parse_xml(data: bytes) -> Document:
     error = None
-    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.XMLParser(recover=False, **XML_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        rparser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        rparser = etree.XMLParser(recover=True, **XML_PARSER_OPTIONS)
         try:
             root = etree.fromstring(data, rparser)
         except etree.XMLSyntaxError:
             root = None
+        if root is not None and not any(t.strip() for t in root.itertext() if isinstance(t, str)):
+            root = None  # nothing recovered (e.g. nested past the parser's limit): the text, untagged
         error = f"XML niet welgevormd ({exc}); " + (
             "tekst gedeeltelijk hersteld" if root is not None else "als platte tekst gelezen")
         if root is None:
@@ -371,7 +381,7 @@ HTML_BLOCK = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", 
 def _parse_html(data: bytes) -> Document:
     error = None
     try:
-        root = lxml_html.document_fromstring(data)
+        root = lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         text, _ = _decode(data)
         doc = _parse_text(re.sub(r"<[^>]*>", "\n", text), "html", {}, None)
@@ -449,15 +459,73 @@ MARKER_ONLY_RE = re.compile(r"^(?:[•·\-–*▪◦]\s*)?((?:[a-z]{1,2}|[ivx]{1
 BULLET_BEFORE_MARKER_RE = re.compile(r"^[•·▪◦]\s*(?=(?:[a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2})[.)]\s)")
 SEPARATOR_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 DEFINITION_RE = re.compile(r"^(?:[a-z0-9]{1,2}[.)]\s+)?([^:;]{2,60}?)\s*[:;]\s+\S")
+# Markdown renderings of national regulations (the BWB as markdown): "##Title", "### Artikel  2",
+# sections numbered without the word Artikel ("### 1.1" then "####Inleiding"), [text](link), *emphasis*
+MD_HEADING = re.compile(r"^#{1,6}\s*(.*?)\s*$")
+MD_META = re.compile(r"^<meta\b[^>]*>$", re.I)
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+MD_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])([^*\n]*?[^\s*])\*{1,2}(?![\w*])")
+MD_NUMBERED = re.compile(r"^(?:(?:artikel|hoofdstuk|afdeling|paragraaf|titel|bijlage)\s*|§\s*)?"
+                         r"(?:[0-9]+[a-z]?(?:[.:][0-9]+[a-z]?)*|[IVXLC]+)\.?$", re.I)
+SECTION_RE = re.compile(r"^([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*)\.?(?:\s+(.*))?$")
+
+
+def _is_markdown(raw: str) -> bool:
+    head = raw.lstrip()[:200].lower()
+    return head.startswith("<meta http-equiv") or len(re.findall(r"^#{2,6}\s*\S", raw[:20000], re.M)) >= 2
+
+
+def _markdown_lines(raw_lines: list[str]) -> tuple[list[str], set[int], set[int], str | None]:
+    """Plain lines from Markdown: heading marks become heading hints, a bare number heading is merged
+    with the heading text under it ("### 1" + "####Inleiding" -> "1 Inleiding", a section), links keep
+    their text. Returns (lines, heading line indexes, section line indexes, the "##" title)."""
+    out: list[str] = []
+    headings: set[int] = set()
+    sections: set[int] = set()
+    title = None
+    for line in raw_lines:
+        s = clean_line(line)
+        if not s or MD_META.match(s):
+            continue
+        if "](" in s:
+            s = MD_LINK.sub(r"\1", s)
+        if "*" in s:
+            s = MD_EMPHASIS.sub(r"\1", s)
+        m = MD_HEADING.match(s) if s.startswith("#") else None
+        if m is None:
+            out.append(s)
+            continue
+        text = clean_line(m.group(1))
+        if not text:
+            continue
+        if title is None and not out and s.startswith("##") and not s.startswith("###"):
+            title = text
+        prev = len(out) - 1
+        if (prev in headings and MD_NUMBERED.match(out[prev]) and not MD_NUMBERED.match(text)
+                and prev == max(headings)):
+            out[prev] = f"{out[prev]} {text}"  # "Artikel 1" + "Definities", "1" + "Inleiding"
+            continue
+        out.append(text)
+        headings.add(len(out) - 1)
+        if SECTION_RE.match(text) and not text[:1].isalpha():
+            sections.add(len(out) - 1)
+    return out, headings, sections, title
 
 
 def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
                 heading_lines: set[int] | None = None) -> Document:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    raw_lines = raw.split("\n")
+    section_hints: set[int] = set()
+    if fmt == "text" and heading_lines is None and _is_markdown(raw):
+        raw_lines, heading_lines, section_hints, md_title = _markdown_lines(raw_lines)
+        if md_title:
+            meta = {**meta, "title": md_title}
     lines: list[tuple[str, bool]] = []  # (clean line, is_heading_hint)
     header_rows: set[int] = set()       # indexes into lines of table header rows
+    sections: set[int] = set()          # indexes into lines of numbered sections (no "Artikel")
     pending_marker = ""
-    for i, line in enumerate(raw.split("\n")):
+    for i, line in enumerate(raw_lines):
         s = clean_line(line)
         if s and SEPARATOR_RE.match(s):
             if lines and (lines[-1][0].startswith("|") or " | " in lines[-1][0]):
@@ -474,6 +542,8 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         if pending_marker:
             s = f"{pending_marker} {s}"
             pending_marker = ""
+        if i in section_hints:
+            sections.add(len(lines))
         lines.append((s, bool(heading_lines and i in heading_lines)))
 
     b = _Builder()  # the lines above are clean_line()d already: b.line(..., clean=True) skips redoing it
@@ -502,9 +572,12 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         first = low[:1]  # headings start with a/b: skip their patterns for other lines
         am = ARTICLE_RE.match(s) if first == "a" else None
         xm = ANNEX_RE.match(s) if first == "b" else None
-        if am and not _continues_sentence(am.group(2)):
+        label = f"Artikel {am.group(1)}" if am and not _continues_sentence(am.group(2)) else None
+        if label is None and idx in sections:  # "1.1 Gebruikte afkortingen": a section of a national text
+            label = f"Onderdeel {SECTION_RE.match(s).group(1)}"
+        if label:
             close_article()
-            article = f"Artikel {am.group(1)}"
+            article = label
             art_start = b.pos
             art_blk = b.open("article", article)
             in_definitions = bool(re.search(r"begrip|definitie", low[:80]))
