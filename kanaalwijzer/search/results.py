@@ -19,8 +19,11 @@ def facet_values(facet: str, counts: dict[str, int], selected: list[str],
             label = names[v]
         return FacetValue(v, label, counts.get(v, 0), v in selected)
 
-    order = ((lambda v: (-int(v.value) if v.value.isdigit() else 0, v.label)) if facet == "jaar"  # newest first
-             else (lambda v: (-v.count, v.label.casefold())))
+    def order(v):
+        if facet == "jaar":  # newest first
+            return -int(v.value) if v.value.isdigit() else 0, v.label
+        return -v.count, v.label.casefold()
+
     values = sorted((value(v) for v, count in counts.items() if count > 0 and v not in selected), key=order)
     values = values[:FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)] + [value(v) for v in selected]
     return sorted(values, key=order)
