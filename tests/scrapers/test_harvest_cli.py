@@ -37,7 +37,7 @@ def test_unreachable_services_stop_within_30_s_naming_make_demo(tmp_path, black_
                                            "KANAALWIJZER_CVDR_SRU_URL": f"{black_hole}/sru/Search"})
     elapsed = time.monotonic() - started
     assert result.returncode == 3
-    assert "make demo" in result.stderr and "niet bereikbaar" in result.stderr and "cannot be reached" in result.stderr
+    assert "make demo" in result.stderr and "niet bereikbaar" in result.stderr
     assert elapsed < 30
 
 
