@@ -10,8 +10,9 @@ from datetime import date
 
 from flask import Response
 
-from kanaalwijzer import registry, vocabulary
+from kanaalwijzer import vocabulary
 from kanaalwijzer.search.vocab import facet_label
+from kanaalwijzer.store import Decision
 
 from .citation import short_reference
 
@@ -37,9 +38,10 @@ def all_hits(backend, request) -> list:
 def statuses(store, hits, today: date) -> dict[str, str]:
     """The legal status of each hit's decision, as the registry knows it (by publication id)."""
     by_publication = {}
-    for code in sorted({h.body_code for h in hits if h.body_code}):
-        for decision in registry.decisions_of(store, code):
-            for pub_id in {decision["publication_id"], *decision["manifestations"]}:
+    codes = {h.body_code for h in hits if h.body_code}
+    for decision in store.decisions_of():  # one query, whatever the number of bodies
+        if decision.body_code in codes:
+            for pub_id in {decision.publication_id, *decision.manifestations}:
                 by_publication[pub_id] = decision
     result = {}
     for hit in hits:
@@ -51,13 +53,13 @@ def statuses(store, hits, today: date) -> dict[str, str]:
     return result
 
 
-def _status(decision: dict, today: date) -> str | None:
+def _status(decision: Decision, today: date) -> str | None:
     """A code of vocabulary.LEGAL_STATUSES, or None when the date it takes effect is unknown."""
-    if decision.get("end_reason"):
-        return decision["end_reason"]
-    if decision.get("valid_to") and decision["valid_to"] < today.isoformat():
+    if decision.end_reason:
+        return decision.end_reason
+    if decision.valid_to and decision.valid_to < today.isoformat():
         return "expired"
-    start = decision.get("effective_date")
+    start = decision.effective_date
     if not start:
         return None
     return "in_force" if start <= today.isoformat() else "not_yet_in_force"
