@@ -19,13 +19,14 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from kanaalwijzer.config import Config, load_config
+from kanaalwijzer.vocabulary import CVDR, HARVEST_STATUSES, OP, capfirst, harvest_label, label
 
 from . import sru
 from .settings import base
 from .spiders.cvdr import CvdrSpider
 from .spiders.gemeenteblad import GemeentebladSpider
 
-SOURCES = ("gemeenteblad", "cvdr")
+SOURCES = (OP, CVDR)
 PROBE_TIMEOUT = 10.0   # seconds per service; both are probed at once, so a dead network costs ~10 s
 
 UNREACHABLE_MESSAGE = (
@@ -74,16 +75,15 @@ class SourceSummary:
 
 
 def sru_urls(config: Config, sources: tuple[str, ...]) -> dict[str, str]:
-    return {s: config.op_sru_url if s == "gemeenteblad" else config.cvdr_sru_url for s in sources}
+    return {s: config.op_sru_url if s == OP else config.cvdr_sru_url for s in sources}
 
 
 def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None:
     """One small query per service, in parallel; raises ServicesUnreachable naming `make demo`."""
     def probe(item):
         source, url = item
-        kind = sru.OP if source == "gemeenteblad" else sru.CVDR
-        query = 'c.product-area=="officielepublicaties"' if kind == sru.OP else "dcterms.modified>=2025-01-01"
-        request = urllib.request.Request(sru.page_url(kind, url, query, 1, 1),
+        query = f'c.product-area=="{OP}"' if source == OP else "dcterms.modified>=2025-01-01"
+        request = urllib.request.Request(sru.page_url(source, url, query, 1, 1),
                                          headers={"Accept": "application/xml", "User-Agent": base.USER_AGENT})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -129,12 +129,12 @@ def run_harvest(options: HarvestOptions, config: Config | None = None, stream=No
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))  # Scrapy's dictConfig set it to DEBUG
-    spiders = {"gemeenteblad": GemeentebladSpider, "cvdr": CvdrSpider}
+    spiders = {OP: GemeentebladSpider, CVDR: CvdrSpider}
     crawlers = []
     for source in options.sources:
         kwargs = {"since": options.since, "until": options.until, "mode": options.mode, "body": options.body,
                   "page_size": options.page_size, "window_days": options.window_days}
-        if source == "gemeenteblad" and options.publications:
+        if source == OP and options.publications:
             kwargs["publication"] = list(options.publications)
         crawler = process.create_crawler(spiders[source])
         process.crawl(crawler, **{k: v for k, v in kwargs.items() if v is not None})
@@ -164,7 +164,7 @@ def format_summary(summaries: list[SourceSummary]) -> str:
     lines = ["Samenvatting / summary:"]
     for s in summaries:
         lines.append(
-            f"  {s.source:<14} {s.status:<8} vensters {s.windows_done}/{s.windows}"
+            f"  {capfirst(harvest_label(s.source))}: {label(HARVEST_STATUSES, s.status)} · vensters {s.windows_done}/{s.windows}"
             f"{f' ({s.windows_failed} mislukt)' if s.windows_failed else ''} · {s.records} records"
             f" · {s.files} bestanden · {s.versions} nieuwe versies · {s.errors} fouten"
             f" · {s.records_per_second:.1f} records/s · run {s.run_id}")
@@ -204,7 +204,7 @@ class _Progress:
             if spider is None or not hasattr(spider, "progress"):
                 continue
             p = spider.progress()
-            parts.append(f"{source}: vensters {p['windows_done'] + p['windows_failed']}/{p['windows']}"
+            parts.append(f"{capfirst(harvest_label(getattr(spider, 'run_label', source)))}: vensters {p['windows_done'] + p['windows_failed']}/{p['windows']}"
                          f" · {p['records']} records ({p['records'] / elapsed:.1f}/s) · {p['errors']} fouten")
         return " | ".join(parts)
 
