@@ -1,5 +1,7 @@
 """Tests for the document normaliser (kanaalwijzer.documents) on fixture bytes written by us."""
-from kanaalwijzer.documents import Document, content_hash, parse_document
+import pytest
+
+from kanaalwijzer.documents import MAX_DEPTH, Document, content_hash, parse_document
 
 GMB_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -147,10 +149,27 @@ def test_cp1252_text_is_decoded_with_note():
     assert "UTF-8" in doc.error
 
 
-def test_deeply_nested_xml_does_not_crash():
+@pytest.mark.parametrize("name, open_tag, close_tag", [("diep.xml", b"<al>", b"</al>"),
+                                                     ("diep.html", b"<div>", b"</div>")])
+def test_deeply_nested_document_is_read_without_crashing(name, open_tag, close_tag, caplog):
+    # 1000 levels: past MAX_DEPTH, so the walkers must flatten instead of recursing (without the
+    # guard: RecursionError, caught as 'onleesbaar document' with no text), and within the
+    # parser's limit, so the text is there to keep.
+    depth = 1000
+    assert depth > 4 * MAX_DEPTH
+    root = (b"<cvdr>", b"</cvdr>") if name.endswith(".xml") else (b"<html><body>", b"</body></html>")
+    data = root[0] + open_tag * depth + b"diep" + close_tag * depth + root[1]
+    doc = parse_document(data, name)
+    assert doc.error is None
+    assert doc.text == "diep"
+    assert not [r for r in caplog.records if r.exc_info], "a crash was caught and logged"
+
+
+def test_xml_nested_past_the_parsers_limit_keeps_its_text_with_an_error():
     data = b"<cvdr>" + b"<x>" * 5000 + b"diep" + b"</x>" * 5000 + b"</cvdr>"
     doc = parse_document(data, "deep.xml")
-    assert isinstance(doc.text, str)
+    assert doc.text == "diep"
+    assert doc.error.startswith("XML niet welgevormd") and "platte tekst" in doc.error
 
 
 def test_content_hash_ignores_whitespace_and_nbsp():

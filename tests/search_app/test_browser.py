@@ -3,20 +3,18 @@ harvested, extracted and indexed for real: search, filter, open a decision, see 
 look up a municipality and read its channels; the digest page. axe-core checks each page.
 
 Screenshots go to test-artifacts/. Skips, saying why, when Chromium or axe-core is missing
-(`make browser-deps` installs both).
+(`make browser-deps` installs both); under CI=true that is a failure (tests/support/browser.py).
 """
 from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 
 import pytest
 
 from tests.support import ROOT
+from tests.support.browser import require_axe, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -24,8 +22,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium ontbreekt: apt-get install -y chromium "
-                                                      "(make browser-deps)"),
 ]
 
 
@@ -48,9 +44,10 @@ def live_url(sample_app):
 
 @pytest.fixture(scope="module")
 def browser():
+    executable = require_chromium()  # before live_url: no harvest when there is no browser
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=ARGS)
         yield chromium
         chromium.close()
 
@@ -74,10 +71,9 @@ def shot(page, name: str) -> None:
 
 def axe_violations(page) -> list[dict]:
     """Serious and critical axe-core violations (WCAG 2.1 A/AA rules) on the current page."""
-    if not AXE.exists():
-        pytest.skip(f"axe-core ontbreekt ({AXE}): npm install axe-core (make browser-deps)")
+    axe = require_axe()
     # Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays as it is.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
+    page.evaluate(axe.read_text(encoding="utf-8"))
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
