@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run demo test test-all browser-deps bench clean
+.PHONY: install run demo test lint test-all browser-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,15 @@ run: install
 demo: install
 	$(BIN)/kanaalwijzer demo
 
-## The test suite (installs Chromium and axe-core for the browser test where it can).
-test: install browser-deps
+## Lint and import contracts first (a wrong import fails here), then the test suite (installs
+## Chromium and axe-core for the browser test where it can).
+test: install lint browser-deps
 	$(BIN)/python -m pytest
+
+## ruff and the import contracts of pyproject.toml (the rooms of docs/architecture.md).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 browser-deps:
 	@bash scripts/ensure-browser-deps.sh

@@ -27,6 +27,8 @@ from .spiders.cvdr import CvdrSpider
 from .spiders.gemeenteblad import GemeentebladSpider
 
 SOURCES = (OP, CVDR)
+# Scrapy settings modules under scrapers/settings/: `base` (polite defaults) and `prod` (only what differs).
+SETTINGS_PROFILES = ("base", "prod")
 PROBE_TIMEOUT = 10.0   # seconds per service; both are probed at once, so a dead network costs ~10 s
 
 UNREACHABLE_MESSAGE = (
@@ -52,6 +54,7 @@ class HarvestOptions:
     window_days: int | None = None
     publications: tuple[str, ...] = ()
     settings: dict = field(default_factory=dict)   # Scrapy setting overrides (tests: short delays)
+    profile: str = "base"                           # one of SETTINGS_PROFILES
     probe: bool = True
 
 
@@ -100,9 +103,13 @@ def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None
         raise ServicesUnreachable(UNREACHABLE_MESSAGE.format(details="; ".join(problems)))
 
 
-def scrapy_settings(config: Config, overrides: dict | None = None, log_level: str | None = None):
+def scrapy_settings(config: Config, overrides: dict | None = None, log_level: str | None = None,
+                    profile: str = "base"):
+    """The settings module of `profile`, our endpoints and store, then the log level and overrides."""
+    if profile not in SETTINGS_PROFILES:
+        raise ValueError(f"onbekend instellingenprofiel {profile!r}; kies uit {', '.join(SETTINGS_PROFILES)}")
     settings = Settings()
-    settings.setmodule("scrapers.settings", priority="project")
+    settings.setmodule(f"{__package__}.settings.{profile}", priority="project")
     settings.set("KANAALWIJZER_DB", str(config.db_path), priority="project")
     settings.set("KANAALWIJZER_OP_SRU_URL", config.op_sru_url, priority="project")
     settings.set("KANAALWIJZER_CVDR_SRU_URL", config.cvdr_sru_url, priority="project")
@@ -125,7 +132,7 @@ def run_harvest(options: HarvestOptions, config: Config | None = None, stream=No
     for handler in logging.root.handlers:
         if handler.level == logging.NOTSET:
             handler.setLevel(logging.root.level)
-    settings = scrapy_settings(config, options.settings, log_level)
+    settings = scrapy_settings(config, options.settings, log_level, options.profile)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))  # Scrapy's dictConfig set it to DEBUG

@@ -14,8 +14,8 @@ import click
 @click.option("--port", default=5000, show_default=True)
 def command(home: Path, serve: bool, port: int) -> None:
     """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
-    from kanaalwijzer.chain import run_chain
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
+    from kanaalwijzer.chain import run_chain
 
     with ReplayServer(SAMPLE_CORPUS) as replay:
         click.echo(f"Replay-server: {replay.base_url} ({len(replay.items)} publicaties)", err=True)

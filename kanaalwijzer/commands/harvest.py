@@ -16,7 +16,7 @@ def _iso_date(ctx, param, value):
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)")
+        raise click.BadParameter(f"{value!r} is geen datum (JJJJ-MM-DD)") from None
 
 
 def _settings(ctx, param, values):
@@ -45,11 +45,13 @@ def _settings(ctx, param, values):
                    "standaard Gemeenteblad.")
 @click.option("--set", "overrides", multiple=True, callback=_settings, metavar="NAAM=WAARDE",
               help="Scrapy-instelling overschrijven (herhaalbaar), bv. DOWNLOAD_DELAY=0.")
+@click.option("--settings", "profile", type=click.Choice(["base", "prod"]), default="base", show_default=True,
+              envvar="KANAALWIJZER_SCRAPY_SETTINGS", show_envvar=True,
+              help="Scrapy-instellingen: base (voorzichtige standaard) of prod (grotere SRU-pagina's, stillere logs).")
 @click.option("--no-probe", is_flag=True, help="De bereikbaarheidstest vooraf overslaan.")
-def command(source, since, until, mode, body, page_size, window_days, publication, overrides, no_probe):
+def command(source, since, until, mode, body, page_size, window_days, publication, overrides, profile, no_probe):
     """Haal publicaties op bij KOOP (Gemeenteblad via repository.overheid.nl, CVDR via zoekservice)."""
-    from scrapers.runner import (HarvestOptions, ServicesUnreachable, everything_failed, format_summary,
-                                 run_harvest)
+    from scrapers.runner import HarvestOptions, ServicesUnreachable, everything_failed, format_summary, run_harvest
 
     if since and until and since > until:
         raise click.BadParameter("--since ligt na --until", param_hint="--since")
@@ -58,7 +60,7 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
     options = HarvestOptions(
         sources=tuple(vocab.SOURCES) if source == "all" else (source,), since=since, until=until, mode=mode,
         body=body, page_size=page_size, window_days=window_days, publications=tuple(publication),
-        settings=overrides, probe=not no_probe)
+        settings=overrides, profile=profile, probe=not no_probe)
     level = logging.getLevelName(max(logging.getLogger().getEffectiveLevel(), logging.DEBUG))
     try:
         summaries = run_harvest(options, log_level=level)

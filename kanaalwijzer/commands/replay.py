@@ -27,12 +27,12 @@ def command(corpus_dir, host, port, synthetic, synthetic_period, faults, slow_se
     try:
         parsed = [Fault.parse(spec, slow_seconds) for spec in faults]
     except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--fault")
+        raise click.BadParameter(str(error), param_hint="--fault") from None
     try:
         period = tuple(date.fromisoformat(part) for part in synthetic_period.split(":"))
         assert len(period) == 2 and period[0] <= period[1]
     except (ValueError, AssertionError):
-        raise click.BadParameter("verwacht JJJJ-MM-DD:JJJJ-MM-DD", param_hint="--synthetic-period")
+        raise click.BadParameter("verwacht JJJJ-MM-DD:JJJJ-MM-DD", param_hint="--synthetic-period") from None
     server = ReplayServer(corpus_dir or SAMPLE_CORPUS, host=host, port=port, synthetic=synthetic,
                           synthetic_period=period, faults=parsed)
     server.start()

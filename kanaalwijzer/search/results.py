@@ -19,7 +19,9 @@ def facet_values(facet: str, counts: dict[str, int], selected: list[str],
             label = names[v]
         return FacetValue(v, label, counts.get(v, 0), v in selected)
 
-    order = (lambda v: (-v.count, v.label.casefold()))
+    def order(v):
+        return -v.count, v.label.casefold()
+
     values = sorted((value(v) for v, count in counts.items() if count > 0 and v not in selected), key=order)
     values = values[:FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)] + [value(v) for v in selected]
     return sorted(values, key=order)

@@ -9,8 +9,8 @@ from importlib import resources
 import pytest
 
 from kanaalwijzer.search import SearchRequest, parse_query
-from kanaalwijzer.search.elastic import es_source, index_definition, search_body
 from kanaalwijzer.search.analysis import IDENTIFIER_PATTERN
+from kanaalwijzer.search.elastic import es_source, index_definition, search_body
 from kanaalwijzer.search.vocab import FACET_FIELDS
 
 
