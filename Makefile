@@ -16,11 +16,12 @@ install: $(STAMP)
 
 ## Harvest the live KOOP sources, extract, index and serve (offline: `make demo`).
 run: install
-	$(BIN)/kanaalwijzer run
+	$(BIN)/kanaalwijzer run $(if $(PORT),--port $(PORT))
 
 ## Everything offline: replay server over the sample corpus, all stages, then the UI.
+## The app listens on http://127.0.0.1:5000; another port: `make demo PORT=5001` (also for `run`).
 demo: install
-	$(BIN)/kanaalwijzer demo
+	$(BIN)/kanaalwijzer demo $(if $(PORT),--port $(PORT))
 
 ## Lint and import contracts first (a wrong import fails here), then the test suite (installs
 ## Chromium and axe-core for the browser test where it can).

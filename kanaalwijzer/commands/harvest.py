@@ -32,11 +32,11 @@ def _settings(ctx, param, values):
 @click.command(name="harvest")
 @click.option("--source", type=click.Choice([*vocab.SOURCES, "all"]), default="all", show_default=True,
               help="Welke bron: de officiële publicaties (Gemeenteblad e.a.), de CVDR of beide.")
-@click.option("--since", callback=_iso_date, help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield, anders 2025-01-01.")
-@click.option("--until", callback=_iso_date, help="Tot en met (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--since", callback=_iso_date, metavar="JJJJ-MM-DD", help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield, anders 2025-01-01.")
+@click.option("--until", callback=_iso_date, metavar="JJJJ-MM-DD", help="Tot en met (JJJJ-MM-DD); standaard vandaag.")
 @click.option("--mode", type=click.Choice(["targeted", "sweep"]), default="targeted", show_default=True,
               help="targeted: zoektermen voor aanwijzingsbesluiten; sweep: alles in het venster.")
-@click.option("--body", help="Alleen dit bestuursorgaan (naam, bv. 'Utrecht').")
+@click.option("--body", metavar="NAAM", help="Alleen dit bestuursorgaan (naam, bv. 'Utrecht').")
 @click.option("--page-size", type=click.IntRange(1, 1000), help="Records per SRU-pagina.")
 @click.option("--window-days", type=click.IntRange(1, 366), help="Dagen per datumvenster (standaard 7).")
 @click.option("--publication", multiple=True,
@@ -69,5 +69,5 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
         sys.exit(3)
     click.echo(format_summary(summaries), err=True)
     if everything_failed(summaries):
-        click.echo("Alles mislukt / everything failed: zie `kanaalwijzer status`.", err=True)
+        click.echo("Alles is mislukt: zie `kanaalwijzer status`.", err=True)
         sys.exit(1)

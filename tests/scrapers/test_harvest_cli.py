@@ -37,7 +37,7 @@ def test_unreachable_services_stop_within_30_s_naming_make_demo(tmp_path, black_
                                            "KANAALWIJZER_CVDR_SRU_URL": f"{black_hole}/sru/Search"})
     elapsed = time.monotonic() - started
     assert result.returncode == 3
-    assert "make demo" in result.stderr and "niet bereikbaar" in result.stderr and "cannot be reached" in result.stderr
+    assert "make demo" in result.stderr and "niet bereikbaar" in result.stderr
     assert elapsed < 30
 
 
@@ -80,10 +80,10 @@ def test_summary_line_has_windows_rate_and_errors():
 
 def test_progress_line_counts_windows_records_and_errors():
     spider = SimpleNamespace(progress=lambda: {"windows": 10, "windows_done": 3, "windows_failed": 1,
-                                               "records": 50, "errors": 2}, run_label="officielepublicaties:gmb")
+                                               "records": 50, "errors": 2})
     progress = _Progress([("officielepublicaties", SimpleNamespace(spider=spider))], io.StringIO(),
                          time.monotonic() - 10)
     line = progress.line()
-    assert line.startswith("Gemeenteblad: vensters 4/10 · 50 records (") and "/s) · 2 fouten" in line
+    assert line.startswith("Officiële publicaties: vensters 4/10 · 50 records (") and "/s) · 2 fouten" in line
     rate = float(line.split("(")[1].split("/s")[0])
     assert 4.0 <= rate <= 5.1
