@@ -10,8 +10,9 @@ from dataclasses import asdict
 
 from kanaalwijzer import vocabulary as vocab
 
-HIT_CSV_HEADER = ("id", "titel", "bron", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
-                  "regime", "kanalen", "url")
+# Readers get names; beside each name its code (…code/…codes) for scripts that read the file.
+HIT_CSV_HEADER = ("id", "titel", "bron", "broncode", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
+                  "regime", "regimecode", "kanalen", "kanaalcodes", "url")
 
 
 def hit(h) -> dict:
@@ -42,15 +43,20 @@ def _iso(value):
 
 
 def hit_row(h) -> tuple:
-    """A CSV row in words, as a reader sees them (the JSON keeps the codes)."""
-    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.publication_name, h.body_name, h.body_code,
-            h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", channel_names(h.channel_kinds),
-            h.url_official)
+    """A CSV row in words, as a reader sees them, each with its code beside it (HIT_CSV_HEADER)."""
+    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.source, h.publication_name, h.body_name,
+            h.body_code, h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", h.regime or "",
+            channel_names(h.channel_kinds), channel_codes(h.channel_kinds), h.url_official)
 
 
 def channel_names(kinds) -> str:
     """Channel kinds in one CSV cell: 'webformulier; e-mail' (names hold commas)."""
     return "; ".join(vocab.channel_label(kind) for kind in kinds or ())
+
+
+def channel_codes(kinds) -> str:
+    """The same kinds as codes, for machines: 'web_form; email'."""
+    return "; ".join(kinds or ())
 
 
 def loads(value, default):
