@@ -10,10 +10,6 @@ from dataclasses import asdict
 
 from kanaalwijzer import vocabulary as vocab
 
-# Readers get names; beside each name its code (…code/…codes) for scripts that read the file.
-HIT_CSV_HEADER = ("id", "titel", "bron", "broncode", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
-                  "regime", "regimecode", "kanalen", "kanaalcodes", "url")
-
 
 def hit(h) -> dict:
     data = asdict(h)
@@ -40,13 +36,6 @@ def search_result(req, result) -> dict:
 
 def _iso(value):
     return value.isoformat() if value else None
-
-
-def hit_row(h) -> tuple:
-    """A CSV row in words, as a reader sees them, each with its code beside it (HIT_CSV_HEADER)."""
-    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.source, h.publication_name, h.body_name,
-            h.body_code, h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", h.regime or "",
-            channel_names(h.channel_kinds), channel_codes(h.channel_kinds), h.url_official)
 
 
 def channel_names(kinds) -> str:

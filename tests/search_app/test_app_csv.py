@@ -6,6 +6,8 @@ import csv
 import io
 
 from kanaalwijzer import vocabulary as vocab
+from kanaalwijzer.search.vocab import facet_label
+from search_app.export import status_label
 
 
 def _rows(client, url) -> list[dict]:
@@ -27,13 +29,15 @@ def test_the_overview_csv_names_statuses_and_channels_with_their_codes_beside_th
         assert row["kanalen"] == _names(row["kanaalcodes"])
 
 
-def test_the_search_csv_names_source_regime_and_channels_with_their_codes_beside_them(client):
+def test_the_search_export_names_kind_status_and_channels_with_their_codes_beside_them(client):
     rows = _rows(client, "/zoeken?q=&format=csv")
     assert rows
     for row in rows:
-        assert row["bron"] == vocab.SOURCES[row["broncode"]] != row["broncode"]
-        assert row["regime"] == (vocab.regime_label(row["regimecode"]) if row["regimecode"] else "")
-        assert row["kanalen"] == _names(row["kanaalcodes"])
-    kinds = {code for row in rows for code in row["kanaalcodes"].split("; ") if code}
-    assert kinds and not kinds & {name for row in rows for name in row["kanalen"].split("; ")}, "names, not codes"
-    assert any(row["regimecode"] == "wmebv" and row["regime"] != "wmebv" for row in rows)
+        assert row["soort"] == (facet_label("regime", row["soortcode"]) if row["soortcode"] else "")
+        assert row["status"] == status_label(row["statuscode"]) != row["statuscode"]
+        codes = [code for code in row["kanaalcodes"].split(", ") if code]
+        assert row["kanalen"] == ", ".join(facet_label("kanaal", code) for code in codes)
+    assert {"in_force", "not_yet_in_force", "not_designation"} <= {row["statuscode"] for row in rows}
+    bosch = next(row for row in rows if row["id"] == "gmb-2025-552188")
+    assert "web_form" in bosch["kanaalcodes"] and "web_form" not in bosch["kanalen"]
+    assert bosch["soortcode"] == "wmebv" and bosch["soort"] != "wmebv"
