@@ -15,6 +15,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,8 +32,10 @@ def now() -> str:
     return datetime.now(AMSTERDAM).isoformat(timespec="seconds")
 
 
-def migrations() -> list[tuple[int, str, str, str]]:
-    """(number, module, kind, SQL text or Python module name), in the order they apply."""
+@lru_cache(maxsize=1)
+def migrations() -> tuple[tuple[int, str, str, str], ...]:
+    """(number, module, kind, SQL text or Python module name), in the order they apply (read once
+    per process: a web request opens a store of its own)."""
     found = []
     for entry in resources.files(__package__).iterdir():
         match = _MIGRATION.match(entry.name)
@@ -43,7 +46,7 @@ def migrations() -> list[tuple[int, str, str, str]]:
             raise RuntimeError(f"migratie {entry.name} hoort bij geen tabelmodule ({', '.join(MODULES)})")
         body = entry.read_text(encoding="utf-8") if kind == "sql" else f"{__package__}.{entry.name[:-3]}"
         found.append((int(match["number"]), module, kind, body))
-    return sorted(found, key=lambda m: (m[0], MODULES.index(m[1]), m[2]))
+    return tuple(sorted(found, key=lambda m: (m[0], MODULES.index(m[1]), m[2])))
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
