@@ -212,7 +212,7 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     """
     settings = settings or SmtpSettings()
     base = (base_url or load_config().base_url).rstrip("/")
-    week = week or digests.this_week()
+    week = week or vocab.iso_week()
     report = SendReport()
     client: smtplib.SMTP | None = None
     try:
@@ -288,7 +288,7 @@ def _claim(store: Store, sub, week: str, search, domain: str) -> dict | None:
 def _message(store: Store, sub, delivery: dict, settings: SmtpSettings, base: str) -> EmailMessage:
     ids = json.loads(delivery["event_ids_json"])
     found = ev.events_between(store, f"id IN ({', '.join('?' * len(ids))})", tuple(ids))
-    start, end = digests.week_bounds(delivery["period"])
+    start, end = vocab.week_bounds(delivery["period"])
     digest = digests.Digest(delivery["period"], start, end, json.loads(sub["filters_json"]), found)
     unsubscribe_url = f"{base}/abonneren/opzeggen/{sub['unsubscribe_token']}"
     heading = f"Kanaalwijzer: {len(found)} wijziging{'en' if len(found) != 1 else ''} (week {delivery['period']})"
