@@ -116,6 +116,8 @@ def test_an_opening_in_one_article_of_an_old_regulation_is_an_old_regime_designa
     "Het besluit wordt per e-mail toegezonden aan de aanvrager.",
     "Aanvragen kunnen aan het loket van het ministerie worden ingediend.",                # a counter, not online
     "Het formulier is verkrijgbaar via www.szw.example.nl en wordt per post ingediend.",
+    "Het aanvraagformulier, dat op de website ter beschikking wordt gesteld, wordt bij de minister ingediend.",
+    "Een verzoek wordt ingediend met de formulieren die de minister via de website beschikbaar stelt.",
 ])
 def test_sentences_that_open_no_route_to_the_body(sentence):
     out = _national(sentence)
@@ -127,6 +129,13 @@ def test_a_year_alone_never_makes_a_regulation_about_electronic_traffic_old_regi
     out = _out("Regeling elektronisch verkeer met de overheid 2014\n\nDe Minister van Binnenlandse Zaken,\n\nBesluit:\n\n"
                "Artikel 1\nEen bestuursorgaan kiest voor elke dienst een betrouwbaarheidsniveau.\n\nArtikel 2\n"
                "Deze regeling treedt in werking op 1 januari 2015.\n\nDen Haag\n3 november 2014\n")
+    assert out["classification"] == "not_designation", out["reasons"]
+
+
+def test_a_regulation_on_traffic_with_the_court_is_no_designation_even_where_its_articles_name_no_court():
+    out = _out("Regeling elektronisch verkeer met de bestuursrechter\n\nDe Minister van Justitie,\n\nBesluit:\n\n"
+               "Artikel 1\nStukken kunnen langs elektronische weg worden ingediend via het beveiligde portaal.\n\n"
+               "Artikel 2\nDeze regeling treedt in werking op 1 januari 2013.\n")
     assert out["classification"] == "not_designation", out["reasons"]
 
 
