@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +30,9 @@ class _Words:
         self.implied = {w.encode("utf-8"): (r.encode("utf-8") if r else None) for w, r in p.implied.items()}
         self.near, self.skip_after = enc(p.near), enc(p.skip_after)
         self.near_open = re.compile(p.near_open.pattern.encode("utf-8"))
+        # all gate words (and the character reference that hides words) in one pass over the bytes
+        self.scan_words = self.gate + (b"&#",)
+        self.scanner = ahocorasick_rs.BytesAhoCorasick(list(self.scan_words))
 
 
 class Prefilter:
@@ -98,10 +102,10 @@ class Prefilter:
         dropping markup) no cue phrase. Character references or UTF-16 hide words: never
         rejected here, the normal path decides."""
         low = data.lower()
-        if b"&#" in low or b"\x00" in data[:1000]:
-            return False
         b = self.b
-        present = [w for w in b.gate if w in low]
+        present = {b.scan_words[i] for i, _, _ in b.scanner.find_matches_as_indexes(low, overlapping=True)}
+        if b"&#" in present or b"\x00" in data[:1000]:
+            return False
         if not present:
             return True
         pattern_word = self._pattern_word(low, present, b.pattern_words, b.implied)
