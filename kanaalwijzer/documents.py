@@ -13,7 +13,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .vocabulary import GAZETTES
 
@@ -438,8 +439,8 @@ def _parse_html(data: bytes) -> Document:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    headings = {i for i, l in enumerate(lines) if l.startswith("\x00H")}
-    lines = [l.replace("\x00H", "").strip() for l in lines]
+    headings = {i for i, line in enumerate(lines) if line.startswith("\x00H")}
+    lines = [line.replace("\x00H", "").strip() for line in lines]
     doc = _parse_text("\n".join(lines), "html", meta, error, heading_lines=headings)
     if not doc.text:
         doc.error = "HTML bevat geen tekst"
@@ -657,5 +658,6 @@ def parse_text(text: str) -> Document:
     """Structure for text that is already a string (a spaCy Doc's text, a pasted fragment)."""
     try:
         return _parse_text(text, "text", {}, None)
-    except Exception as exc:
+    except Exception as exc:  # as parse_document: never raise, but log the bug
+        log.exception("tekst niet te structureren")
         return Document("", [], "text", {}, f"onleesbare tekst: {type(exc).__name__}: {exc}")

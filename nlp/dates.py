@@ -125,7 +125,7 @@ def version_table(text: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     end = TABLE_END.search(text, m.end())
-    lines = [l.strip() for l in text[m.end(): end.start() if end else m.end() + 3000].split("\n") if l.strip()]
+    lines = [s.strip() for s in text[m.end(): end.start() if end else m.end() + 3000].split("\n") if s.strip()]
     rows: list[list] = []  # [effective, signed, betreft]
     for line in lines:
         if LONE_DATE.match(line):
