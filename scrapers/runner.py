@@ -26,7 +26,7 @@ from .settings import base
 from .spiders.cvdr import CvdrSpider
 from .spiders.gemeenteblad import GemeentebladSpider
 
-SOURCES = ("gemeenteblad", "cvdr")
+SOURCES = (vocab.OP, vocab.CVDR)
 # Scrapy settings modules under scrapers/settings/: `base` (polite defaults) and `prod` (only what differs).
 SETTINGS_PROFILES = ("base", "prod")
 PROBE_TIMEOUT = 10.0   # seconds per service; both are probed at once, so a dead network costs ~10 s
@@ -76,16 +76,15 @@ class SourceSummary:
 
 
 def sru_urls(config: Config, sources: tuple[str, ...]) -> dict[str, str]:
-    return {s: config.op_sru_url if s == "gemeenteblad" else config.cvdr_sru_url for s in sources}
+    return {s: config.op_sru_url if s == vocab.OP else config.cvdr_sru_url for s in sources}
 
 
 def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None:
     """One small query per service, in parallel; raises ServicesUnreachable naming `make demo`."""
     def probe(item):
         source, url = item
-        kind = sru.OP if source == "gemeenteblad" else sru.CVDR
-        query = 'c.product-area=="officielepublicaties"' if kind == sru.OP else "dcterms.modified>=2025-01-01"
-        request = urllib.request.Request(sru.page_url(kind, url, query, 1, 1),
+        query = f'c.product-area=="{vocab.OP}"' if source == vocab.OP else "dcterms.modified>=2025-01-01"
+        request = urllib.request.Request(sru.page_url(source, url, query, 1, 1),
                                          headers={"Accept": "application/xml", "User-Agent": base.USER_AGENT})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -135,12 +134,12 @@ def run_harvest(options: HarvestOptions, config: Config | None = None, stream=No
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))  # Scrapy's dictConfig set it to DEBUG
-    spiders = {"gemeenteblad": GemeentebladSpider, "cvdr": CvdrSpider}
+    spiders = {vocab.OP: GemeentebladSpider, vocab.CVDR: CvdrSpider}
     crawlers = []
     for source in options.sources:
         kwargs = {"since": options.since, "until": options.until, "mode": options.mode, "body": options.body,
                   "page_size": options.page_size, "window_days": options.window_days}
-        if source == "gemeenteblad" and options.publications:
+        if source == vocab.OP and options.publications:
             kwargs["publication"] = list(options.publications)
         crawler = process.create_crawler(spiders[source])
         process.crawl(crawler, **{k: v for k, v in kwargs.items() if v is not None})
@@ -170,7 +169,8 @@ def format_summary(summaries: list[SourceSummary]) -> str:
     lines = ["Samenvatting:"]
     for s in summaries:
         lines.append(
-            f"  {s.source:<14} {vocab.label(vocab.HARVEST_STATUSES, s.status):<14} vensters {s.windows_done}/{s.windows}"
+            f"  {vocab.capfirst(vocab.harvest_label(s.source))}: {vocab.label(vocab.HARVEST_STATUSES, s.status)}"
+            f" · vensters {s.windows_done}/{s.windows}"
             f"{f' ({s.windows_failed} mislukt)' if s.windows_failed else ''} · {s.records} records"
             f" · {s.files} bestanden · {s.versions} nieuwe versies · {s.errors} fouten"
             f" · {s.records_per_second:.1f} records/s · run {s.run_id}")
@@ -216,7 +216,7 @@ class _Progress:
         for source, crawler in self.crawlers:
             spider = getattr(crawler, "spider", None)
             if spider is not None and hasattr(spider, "progress"):
-                out.append((source, spider.progress()))
+                out.append((vocab.label(vocab.SOURCES, source, capital=True), spider.progress()))
         return out
 
     def line(self, counts: list[tuple[str, dict]] | None = None) -> str:

@@ -1,4 +1,4 @@
-"""`kanaalwijzer harvest`: run the Scrapy spiders for the Gemeenteblad and/or the CVDR."""
+"""`kanaalwijzer harvest`: run the Scrapy spiders for the official publications and/or the CVDR."""
 from __future__ import annotations
 
 import logging
@@ -6,6 +6,8 @@ import sys
 from datetime import date
 
 import click
+
+from kanaalwijzer import vocabulary as vocab
 
 
 def _iso_date(ctx, param, value):
@@ -28,8 +30,8 @@ def _settings(ctx, param, values):
 
 
 @click.command(name="harvest")
-@click.option("--source", type=click.Choice(["gemeenteblad", "cvdr", "all"]), default="all", show_default=True,
-              help="Welke bron.")
+@click.option("--source", type=click.Choice([*vocab.SOURCES, "all"]), default="all", show_default=True,
+              help="Welke bron: de officiële publicaties (Gemeenteblad e.a.), de CVDR of beide.")
 @click.option("--since", callback=_iso_date, metavar="JJJJ-MM-DD", help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield, anders 2025-01-01.")
 @click.option("--until", callback=_iso_date, metavar="JJJJ-MM-DD", help="Tot en met (JJJJ-MM-DD); standaard vandaag.")
 @click.option("--mode", type=click.Choice(["targeted", "sweep"]), default="targeted", show_default=True,
@@ -38,9 +40,9 @@ def _settings(ctx, param, values):
 @click.option("--page-size", type=click.IntRange(1, 1000), help="Records per SRU-pagina.")
 @click.option("--window-days", type=click.IntRange(1, 366), help="Dagen per datumvenster (standaard 7).")
 @click.option("--publication", multiple=True,
-              type=click.Choice(["Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling",
-                                 "all"]),
-              help="Publicatie(s) voor de bron gemeenteblad (herhaalbaar; 'all' = alle vier); standaard Gemeenteblad.")
+              type=click.Choice([*(g.name for g in vocab.DECENTRAL_GAZETTES), "all"]),
+              help="Publicatie(s) voor de bron officielepublicaties (herhaalbaar; 'all' = alle vier); "
+                   "standaard Gemeenteblad.")
 @click.option("--set", "overrides", multiple=True, callback=_settings, metavar="NAAM=WAARDE",
               help="Scrapy-instelling overschrijven (herhaalbaar), bv. DOWNLOAD_DELAY=0.")
 @click.option("--settings", "profile", type=click.Choice(["base", "prod"]), default="base", show_default=True,
@@ -54,9 +56,9 @@ def command(source, since, until, mode, body, page_size, window_days, publicatio
     if since and until and since > until:
         raise click.BadParameter("--since ligt na --until", param_hint="--since")
     if "all" in publication:
-        publication = ("Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling")
+        publication = tuple(g.name for g in vocab.DECENTRAL_GAZETTES)
     options = HarvestOptions(
-        sources=("gemeenteblad", "cvdr") if source == "all" else (source,), since=since, until=until, mode=mode,
+        sources=tuple(vocab.SOURCES) if source == "all" else (source,), since=since, until=until, mode=mode,
         body=body, page_size=page_size, window_days=window_days, publications=tuple(publication),
         settings=overrides, profile=profile, probe=not no_probe)
     level = logging.getLevelName(max(logging.getLogger().getEffectiveLevel(), logging.DEBUG))

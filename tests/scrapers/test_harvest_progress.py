@@ -15,8 +15,8 @@ from devtools.replay import ReplayServer
 
 pytestmark = pytest.mark.e2e  # real crawls in a subprocess
 
-LINE = re.compile(r"gemeenteblad: vensters (\d+)/(\d+) · (\d+) records \((\d+\.\d)/s\) · (\d+) fouten"
-                  r" \| cvdr: vensters (\d+)/(\d+) · (\d+) records \((\d+\.\d)/s\) · (\d+) fouten")
+LINE = re.compile(r"Officiële publicaties: vensters (\d+)/(\d+) · (\d+) records \((\d+\.\d)/s\) · (\d+) fouten"
+                  r" \| Lokale regelgeving \(CVDR\): vensters (\d+)/(\d+) · (\d+) records \((\d+\.\d)/s\) · (\d+) fouten")
 
 
 def _command(server: ReplayServer) -> list[str]:

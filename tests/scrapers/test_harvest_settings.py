@@ -26,7 +26,7 @@ def crawl(home: Path, server: ReplayServer, *args: str, env_extra: dict | None =
     if not env_extra:
         env.pop("KANAALWIJZER_SCRAPY_SETTINGS", None)
     result = subprocess.run(
-        [sys.executable, "-m", "kanaalwijzer.cli", "harvest", "--source", "gemeenteblad", "--mode", "sweep",
+        [sys.executable, "-m", "kanaalwijzer.cli", "harvest", "--source", "officielepublicaties", "--mode", "sweep",
          "--since", "2025-12-01", "--until", "2025-12-31", "--window-days", "31", "--no-probe", *FAST, *args],
         env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
