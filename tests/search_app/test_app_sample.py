@@ -95,3 +95,11 @@ def test_cvdr_versions_are_numbered_linked_dated_and_compared(sample):
     assert diff.xpath("//div[@class='diff']//ins") and diff.xpath("//div[contains(@class, 'diff')]//del")
     data = sample.get(link + "&format=json").get_json()
     assert data["van"]["label"] == "versie 1" and sum(data["counts"].values()) > 0
+
+
+def test_overview_of_the_sample_corpus_asks_a_bounded_number_of_questions(sample, monkeypatch):
+    from tests.support.sql_statements import OVERVIEW_BOUND, statements_issued
+
+    with statements_issued(monkeypatch) as issued:
+        assert sample.get("/overzicht?format=json").status_code == 200
+    assert len(issued) <= OVERVIEW_BOUND, issued
