@@ -6,7 +6,17 @@ from click.testing import CliRunner
 
 from kanaalwijzer.cli import main
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
+
+def _shared_corpus() -> Path:
+    """../shared/corpus beside the checkout (the main checkout or a worktree two levels down)."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared" / "corpus"
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+CORPUS = _shared_corpus()
+DEV = CORPUS / "dev"
 
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"development corpus not found at {DEV}")
@@ -56,3 +66,44 @@ def test_scoring_rules_on_a_small_corpus(tmp_path):
     assert s["authority_counts"] == [2, 2]
     assert s["effective_date_counts"] == [0, 1]
     assert s["critical_errors"] == []
+
+
+CVDR_XML = """<?xml version="1.0" encoding="utf-8"?>
+<cvdr xmlns="http://standaarden.overheid.nl/cvdr/terms/" xmlns:dcterms="http://purl.org/dc/terms/">
+<meta><owmskern><dcterms:identifier>CVDR999001_1</dcterms:identifier>
+<dcterms:title>Aanwijzingsbesluit digitale kanalen Boxtel 2026</dcterms:title>
+<dcterms:creator scheme="overheid:Gemeente">Boxtel</dcterms:creator></owmskern></meta>
+<body><regeling><aanhef><preambule><al>Het college van Boxtel;</al>
+<al>gelet op artikel 2:13, tweede lid, van de Algemene wet bestuursrecht;</al><al>besluit:</al></preambule></aanhef>
+<regeling-tekst><artikel><kop><label>Artikel</label><nr>1</nr><titel>Kanalen</titel></kop>
+<al>Voor de processen in bijlage 1 worden de daar genoemde kanalen aangewezen.</al></artikel></regeling-tekst>
+</regeling><bijlage><kop><label>Bijlage</label><nr>1</nr></kop>
+<table><tgroup cols="2"><thead><row><entry>Proces</entry><entry>Kanaal</entry></row></thead>
+<tbody><row><entry>Kapvergunning aanvragen</entry><entry>webformulier www.boxtel.nl/kap</entry></row>
+<row><entry>Hondenbelasting opzeggen</entry><entry>MijnBoxtel</entry></row></tbody></tgroup></table>
+</bijlage></body></cvdr>
+"""
+
+
+def test_xml_documents_and_annex_processes_are_scored(tmp_path):
+    """A folder with a CVDR .xml document: it is scored like a .txt, and each gold annex row counts
+    for process recall only with the same kind and a scope sharing half of the process's words."""
+    import json
+
+    from nlp.evaluate import evaluate
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "pos_boxtel.xml").write_text(CVDR_XML, encoding="utf-8")
+    (tmp_path / "docs" / "notes.md").write_text("not a document", encoding="utf-8")
+    gold = {"id": "pos_boxtel", "label": "designation", "authority": "gemeente Boxtel", "effective_date": None,
+            "channels": [
+                {"kind": "web_form", "process": "Kapvergunning aanvragen", "evidence": "designated"},
+                {"kind": "portal", "process": "Hondenbelasting opzeggen", "evidence": "designated"},
+                # right words, wrong kind: not found
+                {"kind": "email", "process": "Kapvergunning aanvragen", "evidence": "designated"}],
+            "excluded_channels": []}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold), encoding="utf-8")
+    s = evaluate(tmp_path).as_dict()
+    assert s["documents"] == 1
+    assert s["process_counts"] == [2, 3]
+    assert any("Kapvergunning aanvragen" in m and "email" in m for m in s["misses"])
