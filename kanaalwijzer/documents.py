@@ -522,7 +522,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             in_definitions = False
             continue
         where = article or annex
-        if s.startswith("|") or " | " in s:
+        if s.startswith("|") or (" | " in s and _pipe_row(s, rows)):
             cells = [c.strip() for c in s.strip("|").split("|")]
             if idx in header_rows:
                 label = f"{where or 'Tabel'}, kop"
@@ -571,6 +571,13 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
     if annex_blk is not None:
         b.close(annex_blk, annex_start)
     return b.document(fmt, meta, error)
+
+
+def _pipe_row(s: str, rows_so_far: int) -> bool:
+    """A flattened table row without a leading pipe ("Bezwaar | webformulier | DigiD"), not a sentence that
+    quotes a page title ("... op de pagina 'Contact | Gemeente Tilburg' (www.tilburg.nl/contact).")."""
+    sentence = s.rstrip().endswith((".", ";", ":", ",")) and len(s.split()) > 8
+    return not sentence and (s.count(" | ") >= 2 or rows_so_far > 0)
 
 
 def _continues_sentence(rest: str) -> bool:

@@ -10,7 +10,10 @@ Implements the rules of the development corpus README exactly:
 3. authority: name compared case- and accent-insensitively without gemeente/provincie/waterschap;
 4. effective date: exact ISO date where gold has one;
 5. annex process recall: each gold channel with a `process` (an annex row) must come out designated
-   with that kind and a scope sharing at least half of the process's words.
+   with that kind and a scope sharing at least half of the process's words;
+6. questions (questions.jsonl, when the folder has one): the answer of kanaalwijzer.answer for each
+   message and date is right when its designated kinds equal the gold's and no gold-excluded kind is
+   designated (as_invited ignored on both sides, as in the channel scoring).
 An excluded channel (gold excluded_channels) reported as designated is also a critical error.
 """
 from __future__ import annotations
@@ -61,6 +64,8 @@ class Score:
     decision_correct: int = 0
     process_gold: int = 0        # gold channels with a process (annex rows)
     process_found: int = 0       # of those, output with that kind and a matching scope
+    questions: int = 0
+    questions_right: int = 0
     misses: list = field(default_factory=list)
 
     def per_class(self) -> dict:
@@ -97,6 +102,8 @@ class Score:
             "decision_date_counts": [self.decision_correct, self.decision_total],
             "process_recall": self.process_found / self.process_gold if self.process_gold else None,
             "process_counts": [self.process_found, self.process_gold],
+            "question_accuracy": self.questions_right / self.questions if self.questions else None,
+            "question_counts": [self.questions_right, self.questions],
             "misses": self.misses,
         }
 
@@ -124,13 +131,48 @@ def evaluate(folder: str | Path) -> Score:
     gold = load_gold(folder)
     finder: ChannelFinder = get_nlp().get_pipe("kw_channels")
     score = Score()
+    questions = load_questions(folder)
     for path in corpus_files(folder):
         g = gold.get(path.stem)
         if g is None:
             continue
         out = extract(path.read_bytes(), path.name)
         score_one(score, g, out, finder)
+        score_questions(score, path.name, out, questions.get(path.name, []))
     return score
+
+
+def load_questions(folder: Path) -> dict[str, list[dict]]:
+    """questions.jsonl: per file, citizen questions {message, date, designated[], excluded[], why}."""
+    path = folder / "questions.jsonl"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                item = json.loads(line)
+                out.setdefault(item["file"], []).extend(item.get("questions", []))
+    return out
+
+
+def score_questions(score: Score, name: str, out: dict, questions: list[dict]) -> None:
+    from datetime import date
+
+    from kanaalwijzer.answer import Decision, answer
+
+    decision = Decision.from_extract(out)
+    for q in questions:
+        score.questions += 1
+        got = answer(decision, q["message"], date.fromisoformat(q["date"]))
+        kinds = {c["kind"] for c in got.designated} - {"as_invited"}
+        gold = set(q.get("designated", [])) - {"as_invited"}
+        forbidden = set(q.get("excluded", [])) - gold
+        if kinds == gold and not kinds & forbidden:
+            score.questions_right += 1
+        else:
+            score.misses.append(f"{name}: vraag {q['message']!r} ({q['date']}): {sorted(kinds) or '-'} "
+                                f"!= {sorted(gold) or '-'} [{got.status}; {got.decided_by}]")
 
 
 def score_one(score: Score, g: dict, out: dict, finder: ChannelFinder) -> None:
@@ -229,7 +271,8 @@ def format_table(score: Score) -> str:
               f"autoriteit         {_fmt(d['authority_accuracy'])}  ({d['authority_counts'][0]}/{d['authority_counts'][1]})",
               f"inwerkingtreding   {_fmt(d['effective_date_accuracy'])}  ({d['effective_date_counts'][0]}/{d['effective_date_counts'][1]})",
               f"besluitdatum       {_fmt(d['decision_date_accuracy'])}  ({d['decision_date_counts'][0]}/{d['decision_date_counts'][1]})",
-              f"bijlageprocessen   {_fmt(d['process_recall'])}  ({d['process_counts'][0]}/{d['process_counts'][1]} rijen gevonden)"]
+              f"bijlageprocessen   {_fmt(d['process_recall'])}  ({d['process_counts'][0]}/{d['process_counts'][1]} rijen gevonden)",
+              f"vragen juist       {_fmt(d['question_accuracy'])}  ({d['question_counts'][0]}/{d['question_counts'][1]})"]
     for c in d["critical_errors"]:
         lines.append(f"  KRITIEK: {c}")
     if d["misses"]:
