@@ -10,6 +10,7 @@ COPY kanaalwijzer ./kanaalwijzer
 COPY scrapers ./scrapers
 COPY nlp ./nlp
 COPY search_app ./search_app
+COPY devtools ./devtools
 RUN pip install . && useradd --system --uid 10001 --home-dir /data kanaalwijzer \
     && mkdir -p /data && chown kanaalwijzer /data
 

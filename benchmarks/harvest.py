@@ -24,7 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from kanaalwijzer.replay import ReplayServer
+from devtools.replay import ReplayServer
 from kanaalwijzer.store import Store
 from scrapers import sru
 
@@ -72,9 +72,8 @@ def main() -> None:
         total = len(server.items)
         full_seconds = crawl(home, server, args.page_size)
         with Store(home / "kanaalwijzer.db") as store:
-            stored = store.scalar("SELECT COUNT(*) FROM publications")
-            versions = store.scalar("SELECT COUNT(*) FROM versions")
-            files = store.scalar("SELECT COUNT(*) FROM raw_responses WHERE kind != 'record'")
+            held = store.holdings()
+            stored, versions, files = held.publications, held.versions, held.files
         page_log = [e for e in server.requests if e["kind"] == "sru" and e["status"] == 200]
         server.clear_log()
         incremental_seconds = crawl(home, server, args.page_size)

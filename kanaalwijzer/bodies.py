@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-GEMEENTE = "gemeente"
-PROVINCIE = "provincie"
-WATERSCHAP = "waterschap"
-GEMEENSCHAPPELIJKE_REGELING = "gemeenschappelijke_regeling"
+from .vocabulary import GEMEENSCHAPPELIJKE_REGELING, GEMEENTE, ORGANISATION_TYPES, PROVINCIE, WATERSCHAP
+
+__all__ = ["GEMEENSCHAPPELIJKE_REGELING", "GEMEENTE", "PROVINCIE", "WATERSCHAP", "Body", "PROVINCES", "all_bodies",
+           "body_by_code", "body_type", "match_body", "municipalities", "normalise_name", "slug"]
 
 PROVINCES = {  # CBS province codes
     "PV20": "Groningen", "PV21": "Fryslân", "PV22": "Drenthe", "PV23": "Overijssel",
@@ -109,16 +109,9 @@ def _index() -> dict[tuple[str, str], Body]:
     return index
 
 
-# How the organisatietype values of both sources map onto our body types.
-_TYPE_WORDS = {
-    "gemeente": GEMEENTE, "provincie": PROVINCIE, "waterschap": WATERSCHAP,
-    "regionaal samenwerkingsorgaan": GEMEENSCHAPPELIJKE_REGELING,
-    "gemeenschappelijke regeling": GEMEENSCHAPPELIJKE_REGELING,
-}
-
-
 def body_type(organisatietype: str | None) -> str | None:
-    return _TYPE_WORDS.get((organisatietype or "").strip().casefold())
+    """Our body type for an organisatietype of either KOOP source."""
+    return ORGANISATION_TYPES.get((organisatietype or "").strip().casefold())
 
 
 def match_body(name: str | None, type: str | None = None) -> Body | None:

@@ -16,6 +16,7 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from . import events as ev
+from . import vocabulary as vocab
 from .bodies import PROVINCES, body_by_code
 from .store import Store
 
@@ -23,19 +24,11 @@ FORMATS = ("html", "md", "txt", "json")
 SEARCH_LIMIT = 5000  # publications a saved search may match for filtering (50 pages of 100)
 
 
-def week_bounds(week: str) -> tuple[date, date]:
-    """'2026-W10' -> (Monday, Sunday); a ValueError for anything else."""
-    try:
-        year, number = week.upper().split("-W")
-        return date.fromisocalendar(int(year), int(number), 1), date.fromisocalendar(int(year), int(number), 7)
-    except ValueError as exc:
-        raise ValueError(f"'{week}' is geen ISO-week; gebruik de vorm 2026-W10") from exc
+week_bounds = vocab.week_bounds  # '2026-W10' -> (Monday, Sunday); a Dutch ValueError for anything else
 
 
 def this_week(today: date | None = None) -> str:
-    from .store import now
-    year, week, _ = (today or date.fromisoformat(now()[:10])).isocalendar()
-    return f"{year}-W{week:02d}"
+    return vocab.iso_week(today)
 
 
 def province_of(code: str | None) -> str | None:
@@ -147,8 +140,8 @@ class Digest:
 
 def build_digest(store: Store, week: str, *, bodies=None, provinces=None, channel_kinds=None, query=None,
                  search: Callable[[str], Iterable[str]] | None = None) -> Digest:
-    start, end = week_bounds(week)
-    week = f"{start.isocalendar()[0]}-W{start.isocalendar()[1]:02d}"
+    week = vocab.parse_week(week)
+    start, end = vocab.week_bounds(week)
     filters = Filters(bodies=[b.upper() for b in bodies or []], provinces=list(provinces or []),
                       channel_kinds=list(channel_kinds or []), query=query or None)
     found = select(store, filters, where="seen_week = ?", params=(week,), search=search)
@@ -180,8 +173,8 @@ def environment() -> Environment:
         _env = Environment(loader=PackageLoader("kanaalwijzer", "templates"),
                            autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
                            keep_trailing_newline=True)
-        _env.filters["datum"] = ev.dutch_date
-        _env.filters["kanaal"] = lambda kind: ev.CHANNEL_LABELS.get(kind, kind)
+        _env.filters["datum"] = vocab.dutch_date
+        _env.filters["kanaal"] = vocab.channel_label
     return _env
 
 
@@ -196,4 +189,4 @@ def render(digest: Digest, fmt: str = "txt", *, base_url: str = "", unsubscribe_
     return template.render(digest=digest, groups=digest.bodies, base_url=base_url.rstrip("/"),
                            unsubscribe_url=unsubscribe_url,
                            heading=heading or f"Kanaalwijzer: wijzigingen in week {digest.week}",
-                           period=f"{ev.dutch_date(digest.start)} t/m {ev.dutch_date(digest.end)}")
+                           period=f"{vocab.dutch_date(digest.start)} t/m {vocab.dutch_date(digest.end)}")

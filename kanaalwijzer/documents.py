@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree, html as lxml_html
+
+from .vocabulary import GAZETTES
+
+log = logging.getLogger(__name__)
 
 BLOCK_KINDS = ("title", "heading", "article", "lid", "list_item", "definition",
                "table_row", "annex", "paragraph")
@@ -20,12 +25,15 @@ FORMATS = ("gemeenteblad_xml", "cvdr_xml", "html", "text")
 
 # Roots of the officiele-publicaties content XML (Gemeenteblad, Provinciaal blad, Waterschapsblad,
 # Blad gemeenschappelijke regeling, Staatscourant) and of the standalone regeling XML.
-OP_ROOTS = {"officiele-publicatie", "gemeenteblad", "provinciaalblad", "waterschapsblad",
-            "bladgemeenschappelijkeregeling", "staatscourant", "regeling"}
+OP_ROOTS = {"officiele-publicatie", "regeling", *(g.element for g in GAZETTES.values())}
 # Elements whose subtree is not document text.
 SKIP_XML = {"metadata", "meta", "colspec", "gebiedsmarkering", "geometrie", "enrichedData",
             "enriched", "tpmeta"}
 MAX_DEPTH = 200  # deeper XML subtrees are flattened rather than walked (no recursion blow-up)
+# libxml2 stops at 256 levels (and an HTML page silently loses what is deeper); huge_tree lets it
+# go to 2048, so a deep document keeps its text and MAX_DEPTH, not the parser, bounds the walk.
+# Entities stay unresolved and the network off, so this opens no entity-expansion attack.
+XML_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": True}
 
 _WS = re.compile(r"[^\S\n]+")  # whitespace except newline, incl. nbsp and narrow nbsp
 
@@ -124,7 +132,8 @@ def parse_document(data: bytes, name: str = "") -> Document:
             return _parse_xml(data)
         text, error = _decode(data)  # decoded once (a failed UTF-8 attempt is not cheap either)
         return _parse_text(text, "text", {}, error)
-    except Exception as exc:  # last resort: bad input must never crash a run
+    except Exception as exc:  # last resort: bad input must never crash a run, but a bug of ours is logged
+        log.exception("document %r niet te lezen", name)
         return Document("", [], "text", {}, f"onleesbaar document: {type(exc).__name__}: {exc}")
 
 
@@ -147,15 +156,17 @@ def _local(tag) -> str:
 # --------------------------------------------------------------------------------------------
 def _parse_xml(data: bytes) -> Document:
     error = None
-    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.XMLParser(recover=False, **XML_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        rparser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        rparser = etree.XMLParser(recover=True, **XML_PARSER_OPTIONS)
         try:
             root = etree.fromstring(data, rparser)
         except etree.XMLSyntaxError:
             root = None
+        if root is not None and not any(t.strip() for t in root.itertext() if isinstance(t, str)):
+            root = None  # nothing recovered (e.g. nested past the parser's limit): the text, untagged
         error = f"XML niet welgevormd ({exc}); " + (
             "tekst gedeeltelijk hersteld" if root is not None else "als platte tekst gelezen")
         if root is None:
@@ -370,7 +381,7 @@ HTML_BLOCK = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", 
 def _parse_html(data: bytes) -> Document:
     error = None
     try:
-        root = lxml_html.document_fromstring(data)
+        root = lxml_html.document_fromstring(data, parser=lxml_html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         text, _ = _decode(data)
         doc = _parse_text(re.sub(r"<[^>]*>", "\n", text), "html", {}, None)

@@ -32,34 +32,11 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 from . import registry
+from . import vocabulary as vocab
 from .bodies import body_by_code
 from .store import AMSTERDAM, Store, now
 
-KINDS = {
-    "new_decision": "nieuw besluit",
-    "new_version": "nieuwe versie",
-    "channel_designated": "kanaal aangewezen",
-    "channel_removed": "kanaal niet langer aangewezen",
-    "channel_rescoped": "kanaal voor andere berichten",
-    "channel_conditions": "andere voorwaarden",
-    "decision_replaced": "besluit vervangen",
-    "decision_withdrawn": "besluit ingetrokken",
-    "decision_expired": "besluit vervallen",
-    "body_status": "status gewijzigd",
-}
-CHANNEL_LABELS = {
-    "web_form": "webformulier", "contact_form": "algemeen contactformulier",
-    "portal": "persoonlijke internetomgeving", "email": "e-mail", "omgevingsloket": "Omgevingsloket",
-    "berichtenbox": "Berichtenbox", "dienstenwet_loket": "Dienstenwetloket",
-    "as_invited": "het kanaal uit de uitnodiging", "digipoort": "Digipoort", "other": "ander kanaal",
-}
-AUTH_LABELS = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
-STATUS_LABELS = {"not_harvested": "nog niet geoogst", "none": "geen aanwijzingsbesluit",
-                 "unknown": "besluit, datum inwerkingtreding onbekend", "future": "besluit nog niet in werking",
-                 "in_force": "besluit in werking"}
 MAX_DIFF = 20_000  # characters of text diff kept in a new-version event's evidence
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december"]
 
 
 # -- snapshots -----------------------------------------------------------------------------------
@@ -138,27 +115,21 @@ def channel_changes(before_rows: list[dict], after_rows: list[dict]) -> list[tup
 
 def text_diff(store: Store, publication_id: str, old_version: int, new_version: int) -> str:
     """A unified diff of two stored versions of a publication, line by line."""
-    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           (publication_id, old_version)).fetchone()
-    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           (publication_id, new_version)).fetchone()
-    if not old or not new:
+    old, new = store.version_text(publication_id, old_version), store.version_text(publication_id, new_version)
+    if old is None or new is None:
         raise KeyError(f"{publication_id}: versie {old_version} of {new_version} bestaat niet")
     return "".join(difflib.unified_diff(
-        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"{publication_id} versie {old_version}", tofile=f"{publication_id} versie {new_version}"))
 
 
 def legal_version_diff(store: Store, before: dict, after: dict) -> str:
     """Text diff between two legal versions (may be two CVDR expressions or two content versions)."""
-    old = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           _lv_key(before)).fetchone()
-    new = store.db.execute("SELECT text FROM versions WHERE publication_id = ? AND version = ?",
-                           _lv_key(after)).fetchone()
-    if not old or not new:
+    old, new = store.version_text(*_lv_key(before)), store.version_text(*_lv_key(after))
+    if old is None or new is None:
         return ""
     return "".join(difflib.unified_diff(
-        old[0].splitlines(keepends=True), new[0].splitlines(keepends=True),
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
         fromfile=f"{before['publication_id']} versie {before['version']}",
         tofile=f"{after['publication_id']} versie {after['version']}"))
 
@@ -344,8 +315,7 @@ def event_key(event: dict) -> str:
 
 def _insert(store: Store, event: dict) -> bool:
     stamp = now()
-    year, week, _ = datetime.fromisoformat(stamp).isocalendar()
-    event.update(seen_at=stamp, seen_week=f"{year}-W{week:02d}", event_key=event_key(event))
+    event.update(seen_at=stamp, seen_week=vocab.iso_week(stamp), event_key=event_key(event))
     cur = store.db.execute(
         "INSERT INTO events (event_key, kind, body_code, decision_id, publication_id, version, channel_kind, process,"
         " effective_date, seen_at, seen_week, summary, before_json, after_json, evidence_json)"
@@ -377,23 +347,17 @@ def events_between(store: Store, where: str = "1", params: tuple = ()) -> list[d
 
 
 # -- words ------------------------------------------------------------------------------------------
-def dutch_date(value: str | date | None) -> str | None:
-    day = registry.to_date(value)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else None
-
-
 def body_label(code: str | None) -> str:
     body = body_by_code(code) if code else None
     return body.display_name if body else (code or "Onbekend bestuursorgaan")
 
 
 def _processes(names) -> str:
-    names = [n or "alle berichten" for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1] if names else "alle berichten"
+    return vocab.list_of([n or vocab.ALL_MESSAGES for n in names]) or vocab.ALL_MESSAGES
 
 
 def _per(event: dict) -> str:
-    day = dutch_date(event["effective_date"])
+    day = vocab.dutch_date(event["effective_date"])
     if day:
         return f" per {day}"
     rule = event.get("effective_rule")
@@ -404,12 +368,12 @@ def summary(event: dict) -> str:
     """One Dutch sentence in channel terms."""
     who = body_label(event["body_code"])
     kind = event["kind"]
-    channel = CHANNEL_LABELS.get(event.get("channel_kind") or "", event.get("channel_kind") or "")
+    channel = vocab.channel_label(event.get("channel_kind")) if event.get("channel_kind") else ""
     before, after = event.get("before") or {}, event.get("after") or {}
     title = f"“{event['title']}”" if event.get("title") else "het besluit"
     if kind == "new_decision":
         if (after.get("regime") or "wmebv_designation") != "wmebv_designation":
-            return f"{who}: besluit onder de oude regeling (art. 2:15 Awb) gevonden: {title}{_per(event)}"
+            return f"{who}: besluit onder de {vocab.REGIMES['pre_wmebv_designation']} gevonden: {title}{_per(event)}"
         return f"{who}: nieuw aanwijzingsbesluit {title}{_per(event)}"
     if kind == "new_version":
         return f"{who}: nieuwe versie van {title}{_per(event)}"
@@ -425,7 +389,7 @@ def summary(event: dict) -> str:
         return f"{who}: {channel} {' en '.join(parts)}{_per(event)}"
     if kind == "channel_conditions":
         auth = sorted({a for e in after["designated"].values() for a in e["auth"]})
-        words = f" (inloggen met {', '.join(AUTH_LABELS.get(a, a) for a in auth)})" if auth else ""
+        words = f" (inloggen met {' of '.join(vocab.label(vocab.AUTH_METHODS, a) for a in auth)})" if auth else ""
         return f"{who}: andere voorwaarden voor {channel}{words}{_per(event)}"
     if kind == "decision_replaced":
         by = f" door “{after['ended_by_title']}”" if after.get("ended_by_title") else ""
@@ -435,6 +399,6 @@ def summary(event: dict) -> str:
     if kind == "decision_expired":  # a CVDR end date without a known successor or withdrawal
         return f"{who}: {title} geldt niet meer{_per(event)} (einddatum volgens CVDR)"
     if kind == "body_status":
-        return (f"{who}: van ‘{STATUS_LABELS.get(before.get('status'), before.get('status'))}’ naar "
-                f"‘{STATUS_LABELS.get(after.get('status'), after.get('status'))}’{_per(event)}")
-    return f"{who}: {KINDS.get(kind, kind)}"
+        return (f"{who}: van ‘{vocab.label(vocab.BODY_STATUSES, before.get('status'))}’ naar "
+                f"‘{vocab.label(vocab.BODY_STATUSES, after.get('status'))}’{_per(event)}")
+    return f"{who}: {vocab.label(vocab.EVENT_KINDS, kind)}"

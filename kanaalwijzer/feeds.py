@@ -11,6 +11,7 @@ from lxml import etree
 
 from . import digest as digests
 from . import events as ev
+from . import vocabulary as vocab
 from .config import load_config
 from .store import Store, now
 
@@ -52,10 +53,10 @@ def atom_feed(store: Store, *, self_url: str, title: str = "Kanaalwijzer: wijzig
         _el(entry, "published", event["seen_at"])
         if event["publication_id"]:
             _el(entry, "link", rel="alternate", type="text/html", href=f"{base}/besluit/{event['publication_id']}")
-        _el(entry, "category", term=event["kind"], label=ev.KINDS.get(event["kind"], event["kind"]))
+        _el(entry, "category", term=event["kind"], label=vocab.label(vocab.EVENT_KINDS, event["kind"]))
         if event["channel_kind"]:
             _el(entry, "category", term=event["channel_kind"], scheme="kanaal",
-                label=ev.CHANNEL_LABELS.get(event["channel_kind"], event["channel_kind"]))
+                label=vocab.channel_label(event["channel_kind"]))
         if event["body_code"]:
             _el(entry, "category", term=event["body_code"], scheme="bestuursorgaan", label=ev.body_label(event["body_code"]))
         _el(entry, "content", _content(event), type="text")
@@ -65,7 +66,7 @@ def atom_feed(store: Store, *, self_url: str, title: str = "Kanaalwijzer: wijzig
 def _content(event: dict) -> str:
     lines = [event["summary"]]
     if event["effective_date"]:
-        lines.append(f"Rechtsgevolg vanaf: {ev.dutch_date(event['effective_date'])}")
+        lines.append(f"Rechtsgevolg vanaf: {vocab.dutch_date(event['effective_date'])}")
     for quote in ((event["evidence"] or {}).get("channels") or [])[:3]:
         lines.append(f"“{quote.get('text', '')}” ({quote.get('location') or 'vindplaats onbekend'})")
     if event["publication_id"]:

@@ -33,6 +33,7 @@ from datetime import datetime
 
 from . import digest as digests
 from . import events as ev
+from . import vocabulary as vocab
 from .config import load_config
 from .store import AMSTERDAM, Store, now
 
@@ -88,7 +89,7 @@ class SmtpSettings:
 # -- subscriptions -----------------------------------------------------------------------------------
 def _clean_filters(filters: dict | None) -> dict:
     clean = digests.Filters.of(filters).as_dict()
-    unknown = set(clean.get("channel_kinds", [])) - set(ev.CHANNEL_LABELS)
+    unknown = set(clean.get("channel_kinds", [])) - set(vocab.CHANNEL_KINDS)
     if unknown:
         raise ValueError(f"Onbekend kanaal: {', '.join(sorted(unknown))}")
     if clean.get("query"):
@@ -183,7 +184,7 @@ def _describe(filters: dict) -> str:
     if filters.get("provinces"):
         parts.append("provincie " + ", ".join(filters["provinces"]))
     if filters.get("channel_kinds"):
-        parts.append("kanaal " + ", ".join(ev.CHANNEL_LABELS[k] for k in filters["channel_kinds"]))
+        parts.append("kanaal " + vocab.channel_list(filters["channel_kinds"]))
     if filters.get("query"):
         parts.append(f"zoekvraag ‘{filters['query']}’")
     return f" ({'; '.join(parts)})" if parts else ""

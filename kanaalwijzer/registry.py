@@ -28,50 +28,38 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from . import vocabulary as vocab
 from .bodies import normalise_name
 from .documents import Block, Document
-from .store import Store, now
+from .store import Store
 
 log = logging.getLogger(__name__)
 
-REGIMES = ("wmebv_designation", "pre_wmebv_designation")
-CHANNEL_STATUSES = ("designated", "excluded")
+REGIMES = vocab.DESIGNATION_REGIMES
+CHANNEL_STATUSES = tuple(vocab.CHANNEL_STATUSES)
 ALL_MESSAGES = ""  # the process value for "alle berichten"
 _ALL_MESSAGES_WORDS = {"", "alle berichten", "alle", "all", "all messages", "berichten"}
-_PUB_ID = re.compile(r"\b((?:gmb|prb|wsb|bgr|stcrt)-\d{4}-\d+|CVDR\d+(?:_\d+)?)\b", re.I)
 
 
 # -- extraction ----------------------------------------------------------------------------------
 def document_for(store: Store, publication_id: str, version: int) -> Document:
     """The stored version as a Document (text + structural blocks), for the extractor."""
     pub = store.publication(publication_id)
-    row = store.db.execute("SELECT * FROM versions WHERE publication_id = ? AND version = ?",
-                           (publication_id, version)).fetchone()
+    stored = store.version(publication_id, version)
     blocks = [Block(b["kind"], b.get("label", ""), b["start"], b["end"])
-              for b in json.loads(row["structure_json"] or "[]") if isinstance(b, dict)]
+              for b in stored.structure if isinstance(b, dict)]
     # The publication's metadata under the names the document parser gives XML metadata.
-    meta = {"id": publication_id, "title": pub["title"], "creator": pub["body_name"],
-            "OVERHEID.organisationType": pub["body_type"], "issued": pub["issued"], "available": pub["published"],
-            "modified": pub["modified"], "inwerkingtredingDatum": pub["valid_from"] if pub["source"] == "cvdr" else None}
+    meta = {"id": publication_id, "title": pub.title, "creator": pub.body_name,
+            "OVERHEID.organisationType": pub.body_type, "issued": pub.issued, "available": pub.published,
+            "modified": pub.modified, "inwerkingtredingDatum": pub.valid_from if pub.source == "cvdr" else None}
     meta = {k: v for k, v in meta.items() if v}
-    fmt = "cvdr_xml" if pub["source"] == "cvdr" else "gemeenteblad_xml"
-    return Document(row["text"], blocks, fmt, meta)
+    fmt = "cvdr_xml" if pub.source == "cvdr" else "gemeenteblad_xml"
+    return Document(stored.text, blocks, fmt, meta)
 
 
 def record_extraction(store: Store, publication_id: str, version: int, pipeline_version: str,
                       result: dict | None, error: str | None = None) -> None:
-    """Store one extraction (upsert: the same pipeline version on the same version is one row)."""
-    result = result or {}
-    store.db.execute(
-        "INSERT INTO extractions (publication_id, version, pipeline_version, classification, confidence,"
-        " result_json, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (publication_id, version, pipeline_version) DO UPDATE SET"
-        " classification = excluded.classification, confidence = excluded.confidence,"
-        " result_json = excluded.result_json, error = excluded.error, extracted_at = excluded.extracted_at",
-        (publication_id, version, pipeline_version, None if error else result.get("classification"),
-         result.get("confidence"), json.dumps(result, ensure_ascii=False, sort_keys=True),
-         error or result.get("error"), now()),
-    )
+    store.record_extraction(publication_id, version, pipeline_version, result, error)
 
 
 def pending_versions(store: Store, pipeline_version: str) -> list[tuple[str, int]]:
@@ -102,13 +90,13 @@ def extract_pending(store: Store, pipeline_version: str, extract_fn: Callable[[D
             error = extracted.get("error") if isinstance(extracted, dict) else "extractor gaf geen JSON-object"
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             extracted, error = {}, f"{type(exc).__name__}: {exc}"
+        error = store.record_extraction(publication_id, version, pipeline_version,
+                                        extracted if isinstance(extracted, dict) else {}, error)
         if error:
             log.error("extractie mislukt voor %s versie %s: %s", publication_id, version, error)
             result.failed += 1
         else:
             result.extracted += 1
-        record_extraction(store, publication_id, version, pipeline_version,
-                          extracted if isinstance(extracted, dict) else {}, error)
     result.events = update(store, pipeline_version, today=today)
     return result
 
@@ -390,7 +378,7 @@ def _withdrawn_decision(text: str, candidates: list[dict], pubs: dict, before: d
         return before is None or day is None or day < before
 
     earlier = [d for d in candidates if known_before(d)]
-    for ref in _PUB_ID.findall(text):
+    for ref in vocab.PUBLICATION_ID.findall(text):
         for d in earlier:
             if any(ref.lower() == m.lower() or ref.lower() == (pubs.get(m, {}).get("work_id") or "").lower()
                    for m in d["manifestations"]) or ref.lower() == d["decision_id"].lower():

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, SpanGroup
 from kanaalwijzer.answer.vocabulary import stem, tokens
 
 from . import extensions, scopes
-from .patterns import load_json, load_jsonl, rx
+from .patterns import channel_cues, channel_patterns, rx
 from .structure import lines_with_context
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s|,;()<>\"]+[^\s|,;()<>\".:]", re.I)
@@ -104,13 +104,12 @@ class ChannelFinder:
     def __init__(self, nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
         extensions.register()
         self.name = name
-        kinds = [p["kind"] for p in load_jsonl(channels_file, patterns_dir)]
+        patterns = channel_patterns(channels_file, patterns_dir)  # kinds checked against the vocabulary
         # one alternation, in file order: a single pass finds every mention; where two patterns
         # match at the same place the earlier kind in the file wins
-        self.group_kind = {f"k{i}": kind for i, kind in enumerate(kinds)}
-        self.mention_rx = rx("|".join(f"(?P<k{i}>{p['pattern']})"
-                                      for i, p in enumerate(load_jsonl(channels_file, patterns_dir))))
-        cues = load_json(cues_file, patterns_dir)
+        self.group_kind = {f"k{i}": p["kind"] for i, p in enumerate(patterns)}
+        self.mention_rx = rx("|".join(f"(?P<k{i}>{p['pattern']})" for i, p in enumerate(patterns)))
+        cues = channel_cues(cues_file, patterns_dir)
         self.designate = rx(cues["designate"])
         self.exclude_split = rx(cues["exclude_split"])
         self.negation = rx(cues["negation"])

@@ -17,9 +17,11 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kanaalwijzer.vocabulary import MONTH_NUMBERS
+
 from . import extensions
 
-MONTHS = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+MONTHS = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"  # 'januari', 'jan', 'sept.'
 DATE = rf"(?:\d{{1,2}}(?:e|ste|de)?\s+{MONTHS}\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 DATE_RE = re.compile(DATE, re.I)
 
@@ -43,10 +45,6 @@ ROW = re.compile(rf"^({DATE})\s*({DATE})?\s*({DATE})?\s*(.*)$", re.I)
 LONE_DATE = re.compile(rf"^({DATE})$", re.I)
 
 
-MONTH_NUMBERS = {name: i for i, names in enumerate(
-    [("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"), ("mei",), ("juni", "jun"),
-     ("juli", "jul"), ("augustus", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
-     ("november", "nov"), ("december", "dec")], start=1) for name in names}
 NUMERIC = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 WRITTEN = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", re.I)
 

@@ -80,8 +80,7 @@ class StorePipeline:
                     source_modified=item.source_modified)
                 item.version, item.new_version = result.version, result.created
                 # the text of this modification date is now held (see the spider's incremental check)
-                self.store.db.execute("UPDATE publications SET modified = ? WHERE id = ?",
-                                      (item.source_modified, item.publication_id))
+                self.store.mark_text_modified(item.publication_id, item.source_modified)
         if item.error:
             log.warning("%s van %s bewaard met fout: %s", item.kind, item.publication_id, item.error)
         return item

@@ -16,10 +16,7 @@ from urllib.parse import urlencode
 
 from lxml import etree
 
-OP = "officielepublicaties"
-CVDR = "cvdr"
-
-PUBLICATION_NAMES = ("Gemeenteblad", "Provinciaal blad", "Waterschapsblad", "Blad gemeenschappelijke regeling")
+from kanaalwijzer.vocabulary import CVDR, OP
 
 # Words and phrases that find designation decisions (Awb 2:13 lid 2, Wmebv) with high recall.
 # Deliberately broad: pre-Wmebv decisions ("elektronische weg", Awb 2:15) and other

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of the JSON API (kept beside the views it describes)."""
 from __future__ import annotations
 
-from .labels import FACETS
+from kanaalwijzer.vocabulary import FACETS
 
 
 def _param(name, description, *, where="query", required=False, schema=None, explode=None):
@@ -25,7 +25,7 @@ FORMAT = _param("format", "Uitvoerformaat", schema={"type": "string", "enum": ["
 def spec(server: str) -> dict:
     search_params = [
         _param("q", 'Zoekvraag: woorden, "zinnen", OR, -uitsluiten, voorvoegsel*, veld:waarde'),
-        *[_param(name, f"Filter op {label.lower()} (herhaalbaar)", schema={"type": "array", "items": {"type": "string"}},
+        *[_param(name, f"Filter op {label} (herhaalbaar)", schema={"type": "array", "items": {"type": "string"}},
                  explode=True) for name, label in FACETS.items()],
         _param("van", "Gepubliceerd vanaf (JJJJ-MM-DD)", schema={"type": "string", "format": "date"}),
         _param("tot", "Gepubliceerd tot en met (JJJJ-MM-DD)", schema={"type": "string", "format": "date"}),

@@ -8,7 +8,8 @@ from datetime import date
 
 from flask import request
 
-from .labels import FACETS
+from kanaalwijzer import vocabulary
+from kanaalwijzer.search.vocab import FACETS
 
 FORMATS = ("html", "json", "csv", "atom")
 MAX_PER_PAGE = 100
@@ -84,16 +85,10 @@ def url_args(**changes) -> dict:
 
 def iso_week(value: str) -> str:
     """'2026-W10' (also '2026-w10', '2026W10') normalised; anything else is a BadParameter."""
-    import re
-    match = re.fullmatch(r"(\d{4})-?[Ww](\d{1,2})", value.strip())
-    if not match:
-        raise BadParameter(f"'{value}' is geen ISO-week; gebruik de vorm 2026-W10.")
-    year, week = int(match[1]), int(match[2])
     try:
-        date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise BadParameter(f"Week {week} bestaat niet in {year}.") from None
-    return f"{year}-W{week:02d}"
+        return vocabulary.parse_week(value)
+    except ValueError as exc:
+        raise BadParameter(str(exc)) from None
 
 
 def digest_filters(source=None) -> dict[str, list[str]]:

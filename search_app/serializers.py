@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from kanaalwijzer import vocabulary as vocab
+
 HIT_CSV_HEADER = ("id", "titel", "bron", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
                   "regime", "kanalen", "url")
 
@@ -40,8 +42,15 @@ def _iso(value):
 
 
 def hit_row(h) -> tuple:
-    return (h.id, h.title, h.source, h.publication_name, h.body_name, h.body_code, h.province, h.published,
-            h.regime, " ".join(h.channel_kinds or ()), h.url_official)
+    """A CSV row in words, as a reader sees them (the JSON keeps the codes)."""
+    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.publication_name, h.body_name, h.body_code,
+            h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", channel_names(h.channel_kinds),
+            h.url_official)
+
+
+def channel_names(kinds) -> str:
+    """Channel kinds in one CSV cell: 'webformulier; e-mail' (names hold commas)."""
+    return "; ".join(vocab.channel_label(kind) for kind in kinds or ())
 
 
 def loads(value, default):
@@ -54,16 +63,16 @@ def loads(value, default):
         return default
 
 
-def publication(row) -> dict:
+def publication(pub) -> dict:
     keys = ("id", "source", "publication_name", "work_id", "work_version", "title", "body_name", "body_type",
             "body_code", "rubriek", "published", "modified", "issued", "valid_from", "valid_to", "url_official",
             "is_format_of", "first_seen", "last_seen")
-    return {key: row[key] for key in keys}
+    return {key: getattr(pub, key) for key in keys}
 
 
-def version(row) -> dict:
-    return {"version": row["version"], "fetched_at": row["fetched_at"], "source_modified": row["source_modified"],
-            "content_hash": row["content_hash"]}
+def version(v) -> dict:
+    return {"version": v.version, "fetched_at": v.fetched_at, "source_modified": v.source_modified,
+            "content_hash": v.content_hash}
 
 
 def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
@@ -85,15 +94,15 @@ def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
     return result
 
 
-def extraction(row, result: dict, channels: list[dict]) -> dict | None:
-    if row is None:
+def extraction(found, result: dict, channels: list[dict]) -> dict | None:
+    if found is None:
         return None
     return {
-        "pipeline_version": row["pipeline_version"],
-        "extracted_at": row["extracted_at"],
-        "classification": row["classification"],
-        "confidence": row["confidence"],
-        "error": row["error"],
+        "pipeline_version": found.pipeline_version,
+        "extracted_at": found.extracted_at,
+        "classification": found.classification,
+        "confidence": found.confidence,
+        "error": found.error,
         "reasons": result.get("reasons") or [],
         "authority": result.get("authority"),
         "organs": result.get("organs") or [],
@@ -153,7 +162,7 @@ def decision(d, pub) -> dict:
     keys = ("decision_id", "title", "regime", "publication_id", "published", "decision_date", "effective_date",
             "effective_rule", "valid_to", "end_reason", "ended_by")
     return {key: d.get(key) for key in keys} | {
-        "url_official": pub["url_official"] if pub else None,
+        "url_official": pub.url_official if pub else None,
         "url": url_for("besluit.show", pub_id=d["publication_id"]),
     }
 

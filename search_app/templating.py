@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
-
 from urllib.parse import urlencode
 
 from flask import Flask, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from kanaalwijzer.store import AMSTERDAM
+from kanaalwijzer import vocabulary
 
-from . import labels
 from .params import BadParameter, url_args
 from .snippets import snippet
 
@@ -21,33 +18,22 @@ FACET_VALUES_SHOWN = 12
 
 
 def datum(value) -> str:
-    """'2026-01-01' -> '1 januari 2026'; None -> 'onbekend'."""
+    """'2026-01-01' -> '1 januari 2026'; None -> 'onbekend'; what is no date is shown as it is."""
     if not value:
         return "onbekend"
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{day.day} {labels.MONTHS[day.month - 1]} {day.year}"
+    return vocabulary.dutch_date(value) or str(value)
 
 
 def tijdstip(value) -> str:
     """A stored timestamp shown in Amsterdam time: '29 november 2026, 22:10'."""
     if not value:
         return "onbekend"
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(AMSTERDAM)
-    return f"{datum(moment.date().isoformat())}, {moment:%H:%M}"
+    return vocabulary.dutch_datetime(value) or str(value)
 
 
 def sentence(value) -> str:
     """First letter upper case, the rest untouched (process names come lower-cased)."""
-    text = str(value or "")
-    return text[:1].upper() + text[1:]
+    return vocabulary.capfirst(str(value or ""))
 
 
 def http_url(value) -> str | None:
@@ -101,7 +87,7 @@ def _error(error):
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet, sentence=sentence)
     app.jinja_env.globals.update(
-        labels=labels, label=labels.label, toggle_url=toggle_url, shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
+        vocab=vocabulary, label=vocabulary.label, channel_list=vocabulary.channel_list, toggle_url=toggle_url, shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
     )
     app.register_error_handler(BadParameter, _error)
     app.register_error_handler(HTTPException, _error)

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-FILES = Path(__file__).parent / "files"
+from tests.support import FILES
+
+E2E = Path(__file__).parent / "e2e"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(items):
+    """Everything under tests/e2e/ is a whole chain: marked e2e without each module saying so."""
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture
@@ -36,7 +46,7 @@ def store(tmp_path):
 @pytest.fixture
 def corpus_copy(tmp_path) -> Path:
     """A private copy of the sample corpus, for tests that change documents."""
-    from kanaalwijzer.replay import SAMPLE_CORPUS
+    from devtools.replay import SAMPLE_CORPUS
 
     target = tmp_path / "corpus"
     shutil.copytree(SAMPLE_CORPUS, target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
@@ -46,7 +56,7 @@ def corpus_copy(tmp_path) -> Path:
 @pytest.fixture
 def replay():
     """A replay server over the sample corpus, on a free local port."""
-    from kanaalwijzer.replay import ReplayServer
+    from devtools.replay import ReplayServer
 
     with ReplayServer() as server:
         yield server

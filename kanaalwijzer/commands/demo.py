@@ -15,7 +15,7 @@ import click
 def command(home: Path, serve: bool, port: int) -> None:
     """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
     from kanaalwijzer.chain import run_chain
-    from kanaalwijzer.replay import SAMPLE_CORPUS, ReplayServer
+    from devtools.replay import SAMPLE_CORPUS, ReplayServer
 
     with ReplayServer(SAMPLE_CORPUS) as replay:
         click.echo(f"Replay-server: {replay.base_url} ({len(replay.items)} publicaties)", err=True)

@@ -6,17 +6,16 @@ import sys
 import click
 
 from kanaalwijzer import digest as digests
+from kanaalwijzer import vocabulary as vocab
 
 
 def _week(ctx, param, value):
     if value is None:
         return None
     try:
-        start, _ = digests.week_bounds(value)
+        return vocab.parse_week(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    year, week, _ = start.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 @click.command()
@@ -37,10 +36,11 @@ def command(week, fmt, bodies, provinces, channel_kinds, query, send):
     from kanaalwijzer.config import load_config
     from kanaalwijzer.store import open_store
 
-    unknown = set(channel_kinds) - set(digests.ev.CHANNEL_LABELS)
+    unknown = set(channel_kinds) - set(vocab.CHANNEL_KINDS)
     if unknown:
         raise click.BadParameter(f"onbekend kanaal {', '.join(sorted(unknown))}; kies uit "
-                                 f"{', '.join(digests.ev.CHANNEL_LABELS)}", param_hint="--channel-kind")
+                                 + ", ".join(f"{k} ({name})" for k, name in vocab.CHANNEL_KINDS.items()),
+                                 param_hint="--channel-kind")
     config = load_config()
     with open_store(config) as store:
         if send:

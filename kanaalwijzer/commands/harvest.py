@@ -46,8 +46,8 @@ def _settings(ctx, param, values):
 @click.option("--no-probe", is_flag=True, help="De bereikbaarheidstest vooraf overslaan.")
 def command(source, since, until, mode, body, page_size, window_days, publication, overrides, no_probe):
     """Haal publicaties op bij KOOP (Gemeenteblad via repository.overheid.nl, CVDR via zoekservice)."""
-    from kanaalwijzer.harvest import (HarvestOptions, ServicesUnreachable, everything_failed, format_summary,
-                                      run_harvest)
+    from scrapers.runner import (HarvestOptions, ServicesUnreachable, everything_failed, format_summary,
+                                 run_harvest)
 
     if since and until and since > until:
         raise click.BadParameter("--since ligt na --until", param_hint="--since")

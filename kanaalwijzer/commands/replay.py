@@ -22,7 +22,7 @@ import click
 @click.option("--slow-seconds", default=2.0, show_default=True, help="Vertraging van een 'slow'-storing.")
 def command(corpus_dir, host, port, synthetic, synthetic_period, faults, slow_seconds):
     """Lokale SRU-server (Gemeenteblad en CVDR) over een corpusmap, tot Ctrl-C."""
-    from kanaalwijzer.replay import SAMPLE_CORPUS, Fault, ReplayServer
+    from devtools.replay import SAMPLE_CORPUS, Fault, ReplayServer
 
     try:
         parsed = [Fault.parse(spec, slow_seconds) for spec in faults]

@@ -12,11 +12,10 @@ import os
 import re
 import time
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
+from .analysis import all_identifiers, body_names, index_definition, own_identifiers
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, opening_snippet
@@ -26,13 +25,6 @@ DEFAULT_ALIAS = "kanaalwijzer"
 SOURCE_FIELDS = ("id", "title", "text", "source", "publication_name", "body_name", "body_code", "body_type",
                  "province", "published", "regime", "channel_kinds", "url_official")
 _IDENTIFIER = re.compile(r"[^\W_]+(?:[-:./][^\W_]+)*")  # Python twin of the 'identifier' tokenizer
-
-
-@lru_cache(maxsize=1)
-def index_definition() -> dict:
-    """Settings (analysis) and mappings, as kept in the repository."""
-    text = resources.files("kanaalwijzer.search").joinpath("es_index.json").read_text(encoding="utf-8")
-    return json.loads(text)
 
 
 def ensure_index(client: Elasticsearch, name: str, replicas: int | None = None) -> bool:
@@ -64,7 +56,9 @@ def es_source(doc: dict) -> dict:
     source["organs"] = list(doc.get("organs") or [])
     source["channel_kinds"] = list(doc.get("channel_kinds") or [])
     source["year"] = str(doc["year"]) if doc.get("year") else None
-    source["ids"] = " ".join(v for v in (doc["id"], doc.get("is_format_of"), doc.get("body_code")) if v)
+    source["ids"] = " ".join(all_identifiers(doc))
+    source["own_ids"] = " ".join(own_identifiers(doc))
+    source["names"] = body_names(doc)
     return source
 
 
@@ -84,8 +78,10 @@ def text_clause(node: Text, zero_terms: str = "all") -> dict:
     if node.exact:  # identifiers; the publication itself before the documents that cite it
         match = {"multi_match": {"query": node.text, "fields": ["title.exact^2", "text.exact", "ids"],
                                  "type": "phrase", "zero_terms_query": zero_terms}}
-        return {"bool": {"must": [match], "should": [{"term": {"id": {"value": node.text.strip(), "boost": 10.0}}}]}}
-    return {"multi_match": {"query": node.text, "fields": ["title^2", "text"], "type": "phrase",
+        own = {"match_phrase": {"own_ids": {"query": node.text, "boost": 10.0}}}
+        return {"bool": {"must": [match], "should": [own]}}
+    # spelling variants ("email" and "e-mail") meet in the analyzers of es_index.json
+    return {"multi_match": {"query": node.text, "fields": ["title^2", "text", "names"], "type": "phrase",
                             "zero_terms_query": zero_terms}}
 
 

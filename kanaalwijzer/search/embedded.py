@@ -1,8 +1,11 @@
 """The embedded backend: a tantivy index in a folder beside the store, no server.
 
-Two analyses of the text: `title`/`text` with the Dutch analyzer (stop words, accent folding,
-stemming) for words and phrases, and `exact` (title, text and identifiers, split only at spaces
-and sentence punctuation, not stemmed) so "gmb-2025-552188" and "artikel 2:13" match as written.
+Two analyses of the text: `title`/`text` (and `names`, every name of the publishing body) with the
+Dutch analyzer (stop words, accent folding, stemming) for words and phrases, and `exact` (title,
+text and identifiers, split only at spaces and sentence punctuation, not stemmed) so
+"gmb-2025-552188" and "artikel 2:13" match as written; `own_ids` holds the forms of the
+publication's own identifier ('540118' for gmb-2025-540118), to rank it before documents citing it.
+A word or phrase also matches its spelling variants (analysis.Variants: "email" finds "e-mail").
 
 A full rebuild writes a new generation folder and then points CURRENT at it, the embedded twin of
 the Elasticsearch alias swap: searches keep working on the old generation until the swap.
@@ -21,6 +24,8 @@ import tantivy
 from tantivy import Occur
 from tantivy import Query as TQ
 
+from .analysis import (IDENTIFIER_PATTERN, Variants, all_identifiers, body_names, dutch_analyzer,  # noqa: F401
+                       exact_analyzer, own_identifiers)
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet
@@ -30,7 +35,6 @@ log = logging.getLogger(__name__)
 
 NL = "nl_text"
 EXACT = "exact"
-IDENTIFIER_PATTERN = r"[\p{L}\p{N}]+(?:[-:./][\p{L}\p{N}]+)*"  # same pattern as es_index.json
 KEYWORDS = ("source", "publication_name", "body_name", "body_code", "body_type", "province", "regime",
             "classification", "year", "published", "modified", "url_official", "is_format_of")
 MULTI = ("organs", "channel_kinds")
@@ -47,25 +51,14 @@ REBUILD_HEAP = 1_000_000_000  # bytes for the whole writer: fewer, larger segmen
 PREFIX_HIGHLIGHT_TERMS = 30
 
 
-def dutch_analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase())
-            .filter(tantivy.Filter.stopword("dutch")).filter(tantivy.Filter.ascii_fold())
-            .filter(tantivy.Filter.stemmer("dutch")).build())
-
-
-def exact_analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(IDENTIFIER_PATTERN))
-            .filter(tantivy.Filter.remove_long(80)).filter(tantivy.Filter.lowercase())
-            .filter(tantivy.Filter.ascii_fold()).build())
-
-
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
     builder.add_text_field("title", stored=True, tokenizer_name=NL)
     builder.add_text_field("text", stored=True, tokenizer_name=NL)
+    builder.add_text_field("names", stored=False, tokenizer_name=NL)
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
+    builder.add_text_field("own_ids", stored=False, tokenizer_name=EXACT)
     for name in (*KEYWORDS, *MULTI):
         builder.add_text_field(name, stored=True, tokenizer_name="raw", fast=name in FAST)
     for name in COMBINED.values():
@@ -86,6 +79,7 @@ class EmbeddedBackend:
         self.schema = build_schema()
         self.nl = dutch_analyzer()
         self.exact = exact_analyzer()
+        self.variants = Variants(self.nl)
         self._lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._generation: str | None = None
@@ -139,8 +133,9 @@ class EmbeddedBackend:
     def _document(self, doc: dict) -> tantivy.Document:
         fields = {"id": doc["id"], "title": doc.get("title") or "", "text": doc.get("text") or "",
                   "day": _day(doc.get("published"))}
-        exact_ids = [doc["id"], doc.get("is_format_of") or "", doc.get("body_code") or ""]
-        fields["exact"] = "\n".join([fields["title"], fields["text"], *exact_ids])
+        fields["exact"] = "\n".join([fields["title"], fields["text"], *all_identifiers(doc)])
+        fields["own_ids"] = own_identifiers(doc)
+        fields["names"] = body_names(doc)
         for name in KEYWORDS:
             if doc.get(name) not in (None, ""):
                 fields[name] = str(doc[name])
@@ -240,13 +235,22 @@ class EmbeddedBackend:
             if exact is None:
                 return None
             # the publication itself before the documents that cite it
-            own = TQ.boost_query(TQ.term_query(self.schema, "id", node.text.strip()), ID_BOOST)
+            own = TQ.boost_query(self._tokens(self.exact, "own_ids", node.text), ID_BOOST)
             return TQ.boolean_query([(Occur.Must, exact), (Occur.Should, own)])
-        body = self._tokens(self.nl, "text", node.text)
-        if body is None:
+        sequences = self.variants.sequences(node.text)
+        if not sequences:
             return None  # only stop words
-        title = self._tokens(self.nl, "title", node.text)
-        return TQ.boolean_query([(Occur.Should, body), (Occur.Should, TQ.boost_query(title, TITLE_BOOST))])
+        options = []
+        for sequence in sequences:
+            options += [(Occur.Should, self._sequence("text", sequence)), (Occur.Should, self._sequence("names", sequence)),
+                        (Occur.Should, TQ.boost_query(self._sequence("title", sequence), TITLE_BOOST))]
+        return TQ.boolean_query(options)
+
+    def _sequence(self, field: str, sequence: list[tuple[int, str]]) -> TQ:
+        """A term, or a phrase of analysed tokens at their positions."""
+        if len(sequence) == 1:
+            return TQ.term_query(self.schema, field, sequence[0][1])
+        return TQ.phrase_query(self.schema, field, sequence)
 
     def _node(self, node: Text | AnyOf) -> TQ | None:
         if isinstance(node, Text):
@@ -300,6 +304,8 @@ class EmbeddedBackend:
                     if stem:
                         terms = searcher.terms_with_prefix("text", stem[0], limit=PREFIX_HIGHLIGHT_TERMS)
                         parts += [TQ.term_query(self.schema, "text", term) for term, _ in terms]
+                elif not text.exact:
+                    parts += [self._sequence("text", sequence) for sequence in self.variants.sequences(text.text)]
                 else:
                     compiled = self._tokens(self.nl, "text", text.text)
                     if compiled is not None:

@@ -1,12 +1,14 @@
 """The query language, parsed once into a small tree that each backend compiles its own way.
 
-    elektronische kanalen          all words (Dutch stemming: kanaal finds kanalen)
+    elektronische kanalen          all words (Dutch stemming: kanaal finds kanalen; EN/AND may stand between)
     "elektronische kanalen"        a phrase
-    webformulier OR contactformulier
-    -email  /  NOT email           exclusion
+    webformulier OF contactformulier   (also OR)
+    -email  /  NIET email          exclusion (also NOT)
     aanwijz*                       prefix (at least 2 characters)
-    gmb-2025-552188, "artikel 2:13", CVDR754606
+    gmb-2025-552188, "artikel 2:13", CVDR754606, 540118
                                    anything with a digit is matched exactly (identifiers)
+    Gmb. 2025, 540118              a citation of a gazette publication: its identifier gmb-2025-540118
+    artikel 2:13 lid 2             a legal reference: also "2:13, tweede lid" and "lid 2 van artikel 2:13"
     gemeente:"Den Haag" provincie:Utrecht orgaan:burgemeester kanaal:webformulier
     regime:wmebv bron:cvdr jaar:2025 jaar:2024..2026 datum:2025-01-01..2025-12-31
                                    filters; several values of one filter (or OR between them)
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .. import vocabulary
 from .model import QueryError
 from .vocab import FACETS, canonical_value
 
@@ -27,6 +30,17 @@ MIN_PREFIX = 2
 FILTER_NAMES = (*FACETS, "datum")
 
 _FIELD = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
+OPERATORS = {"OR": "or", "OF": "or", "NOT": "not", "NIET": "not", "AND": "and", "EN": "and"}
+# 'Gmb. 2025, 540118', 'Gemeenteblad 2025 nr. 540118', 'Stcrt. 2026, 1234': the gazette's id prefix
+GAZETTES = vocabulary.GAZETTE_WORDS
+_CITATION = re.compile(r"(?i)(?P<gazette>" + "|".join(sorted((g.replace(" ", r"\s+") for g in GAZETTES), key=len,
+                                                            reverse=True))
+                       + r")\.?\s+(?P<year>\d{4})\s*,?\s*(?:nr\.?\s*|nummer\s+)?(?P<number>\d+)(?=$|[\s,;.)])")
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
+# 'artikel 2:13 lid 2', 'art. 2:13, tweede lid', '2:13 lid 2'
+_REFERENCE = re.compile(r"(?i)(?:(?:artikel|art\.?)\s+)?(?P<article>\d+(?::\d+)?[a-z]?)\s*,?\s+"
+                        r"(?:lid\s+(?P<number>\d+)|(?P<ordinal>" + "|".join(ORDINALS) + r")\s+lid|(?P<nth>\d+)e\s+lid)"
+                        r"(?=$|[\s,;.)])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -112,6 +126,15 @@ def _lex(q: str) -> list[_Token]:
             text, i = _quoted(q, i)
             tokens.append(_Token("phrase", text, start, negated))
             continue
+        if match := _CITATION.match(q, i):
+            gazette = GAZETTES[" ".join(match["gazette"].lower().split())]
+            tokens.append(_Token("word", f"{gazette}-{match['year']}-{match['number']}", start, negated))
+            i = match.end()
+            continue
+        if match := _REFERENCE.match(q, i):
+            tokens.append(_Token("reference", match.group(0), start, negated, name=_paragraph(match)))
+            i = match.end()
+            continue
         j = i
         while j < n and not q[j].isspace() and q[j] != '"':
             j += 1
@@ -128,18 +151,33 @@ def _lex(q: str) -> list[_Token]:
             raise QueryError(
                 f"Onbekend filter '{match.group(1)}:'. Filters zijn: {', '.join(FILTER_NAMES)}. "
                 f"Bedoelt u de tekst zelf, zet die dan tussen aanhalingstekens.", start)
-        elif word == "OR" and not negated:
-            tokens.append(_Token("or", word, start))
-        elif word == "NOT" and not negated:
-            tokens.append(_Token("not", word, start))
-        elif word == "AND" and not negated:
-            pass  # words are combined with AND anyway
+        elif word in OPERATORS and not negated:
+            if OPERATORS[word] != "and":  # words are combined with AND anyway
+                tokens.append(_Token(OPERATORS[word], word, start))
         elif word == "-":
             raise QueryError("Een los minteken sluit niets uit; schrijf -woord.", start)
         else:
             tokens.append(_Token("word", word, start, negated))
         i = j
     return tokens
+
+
+def _paragraph(match: re.Match) -> str:
+    if match["number"]:
+        return match["number"]
+    if match["ordinal"]:
+        return str(ORDINALS.index(match["ordinal"].lower()) + 1)
+    return match["nth"]
+
+
+def reference_phrases(article: str, paragraph: int) -> tuple[Text, ...]:
+    """The ways a text cites paragraph `paragraph` of article `article`."""
+    forms = [f"{article} lid {paragraph}", f"{article} {paragraph}e lid", f"lid {paragraph} van artikel {article}"]
+    if paragraph <= len(ORDINALS):
+        ordinal = ORDINALS[paragraph - 1]
+        forms[1:1] = [f"{article} {ordinal} lid"]
+        forms.append(f"{ordinal} lid van artikel {article}")
+    return tuple(Text(form, "phrase") for form in forms)
 
 
 def _quoted(q: str, i: int) -> tuple[str, int]:
@@ -163,13 +201,13 @@ def _group(tokens: list[_Token]) -> list[list[_Token]]:
     for token in tokens:
         if token.kind == "or":
             if not groups or pending_or is not None or negate_next is not None:
-                raise QueryError("OR moet tussen twee zoektermen staan, zoals: webformulier OR contactformulier.",
-                                 token.position)
+                raise QueryError(f"{token.text} moet tussen twee zoektermen staan, zoals: webformulier "
+                                 f"{token.text} contactformulier.", token.position)
             pending_or = token
             continue
         if token.kind == "not":
             if negate_next is not None:
-                raise QueryError("Twee keer NOT achter elkaar.", token.position)
+                raise QueryError(f"Twee keer {token.text} achter elkaar.", token.position)
             negate_next = token
             continue
         if negate_next is not None:
@@ -181,9 +219,10 @@ def _group(tokens: list[_Token]) -> list[list[_Token]]:
         else:
             groups.append([token])
     if pending_or is not None:
-        raise QueryError("OR moet tussen twee zoektermen staan; er volgt niets meer.", pending_or.position)
+        raise QueryError(f"{pending_or.text} moet tussen twee zoektermen staan; er volgt niets meer.",
+                         pending_or.position)
     if negate_next is not None:
-        raise QueryError("Na NOT moet een zoekterm volgen.", negate_next.position)
+        raise QueryError(f"Na {negate_next.text} moet een zoekterm volgen.", negate_next.position)
     return groups
 
 
@@ -207,11 +246,15 @@ def _add(query: Query, group: list[_Token]) -> None:
             options.append(text)
     if not options:
         return
-    node = options[0] if len(options) == 1 else AnyOf(tuple(options))
+    flat = tuple(text for option in options for text in (option.options if isinstance(option, AnyOf) else (option,)))
+    node = flat[0] if len(flat) == 1 else AnyOf(flat)
     (query.must_not if group[0].negated else query.must).append(node)
 
 
-def _text(token: _Token) -> Text | None:
+def _text(token: _Token) -> Text | AnyOf | None:
+    if token.kind == "reference":
+        article = _REFERENCE.match(token.text)["article"]
+        return AnyOf(reference_phrases(article, int(token.name)))
     if token.kind == "phrase":
         return Text(token.text, "phrase") if token.text.strip() else None
     word = token.text

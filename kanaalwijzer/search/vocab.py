@@ -1,4 +1,5 @@
-"""The facets and filter fields of the query language: their index fields, values and Dutch labels.
+"""The facets and filter fields of the query language: their index fields and values. Their Dutch
+labels and aliases are the domain vocabulary's (`kanaalwijzer.vocabulary`).
 
 Every filter value, typed in a query (`kanaal:webformulier`) or selected in the UI (`web_form`),
 goes through `canonical_value` so both backends filter on exactly the values the index holds.
@@ -9,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import bodies
+from .. import bodies, vocabulary
 from .model import QueryError
 
 # facet / filter name -> field of the index document
@@ -26,26 +27,7 @@ FACETS = tuple(FACET_FIELDS)
 FACET_SIZES = {"gemeente": 400}  # all bodies; the others have few values
 DEFAULT_FACET_SIZE = 50
 
-CHANNEL_KINDS = {  # domain.md §4
-    "web_form": "Webformulier", "contact_form": "Contactformulier", "portal": "Portaal (MijnGemeente)",
-    "email": "E-mail", "omgevingsloket": "Omgevingsloket", "berichtenbox": "Berichtenbox",
-    "dienstenwet_loket": "Dienstenwetloket", "as_invited": "Kanaal uit de uitnodiging",
-    "digipoort": "Digipoort", "other": "Overig",
-}
-CHANNEL_ALIASES = {
-    "webformulier": "web_form", "eformulier": "web_form", "formulier": "web_form",
-    "contactformulier": "contact_form", "portaal": "portal", "mijngemeente": "portal",
-    "mail": "email", "dienstenwet": "dienstenwet_loket",
-    "uitnodiging": "as_invited", "opverzoek": "as_invited", "overig": "other", "anders": "other",
-}
-REGIMES = {"wmebv": "Wmebv (Awb 2:13)", "pre_wmebv": "Vóór de Wmebv (oud Awb 2:15)"}
-REGIME_ALIASES = {"prewmebv": "pre_wmebv", "oud": "pre_wmebv", "voorwmebv": "pre_wmebv"}
-SOURCES = {"officielepublicaties": "Officiële publicaties", "cvdr": "CVDR (lokale regelgeving)"}
-SOURCE_ALIASES = {
-    "op": "officielepublicaties", "gemeenteblad": "officielepublicaties", "gmb": "officielepublicaties",
-    "officielebekendmakingen": "officielepublicaties", "lokaleregelgeving": "cvdr",
-}
-CLASSIFICATION_REGIME = {"wmebv_designation": "wmebv", "pre_wmebv_designation": "pre_wmebv"}
+CLASSIFICATION_REGIME = vocabulary.INDEX_REGIME  # the index holds 'wmebv' / 'pre_wmebv'
 
 
 def fold(text: str) -> str:
@@ -93,11 +75,11 @@ def canonical_value(facet: str, value: str) -> str:
     if facet == "orgaan":
         return fold(value)
     if facet == "kanaal":
-        return _from_vocabulary(value, CHANNEL_KINDS, CHANNEL_ALIASES, "Kanaalsoort")
+        return _from_vocabulary(value, vocabulary.CHANNEL_KINDS, vocabulary.CHANNEL_KIND_ALIASES, "Kanaalsoort")
     if facet == "regime":
-        return _from_vocabulary(value, REGIMES, REGIME_ALIASES, "Regime")
+        return _from_vocabulary(value, vocabulary.INDEX_REGIMES, vocabulary.REGIME_ALIASES, "Regime")
     if facet == "bron":
-        return _from_vocabulary(value, SOURCES, SOURCE_ALIASES, "Bron")
+        return _from_vocabulary(value, vocabulary.SOURCES, vocabulary.SOURCE_ALIASES, "Bron")
     if facet == "jaar":
         if not re.fullmatch(r"\d{4}", value) or not 1800 <= int(value) <= 2200:
             raise QueryError(f"Jaar '{value}' is geen jaartal; schrijf bijvoorbeeld jaar:2025.")
@@ -106,10 +88,11 @@ def canonical_value(facet: str, value: str) -> str:
 
 
 def _from_vocabulary(value: str, names: dict[str, str], aliases: dict[str, str], what: str) -> str:
+    """A code from the code itself, its Dutch name or an alias, however written."""
     key = _key(value)
-    for name in names:
-        if key == _key(name):
-            return name
+    for code, name in names.items():
+        if key in (_key(code), _key(name)):
+            return code
     if key in aliases:
         return aliases[key]
     raise QueryError(f"{what} '{value}' ken ik niet. Kies uit: {', '.join(names)}.")
@@ -119,11 +102,11 @@ def facet_label(facet: str, value: str) -> str:
     if facet == "gemeente":
         return body_label(value) or value
     if facet == "kanaal":
-        return CHANNEL_KINDS.get(value, value)
+        return vocabulary.channel_label(value, capital=True)
     if facet == "regime":
-        return REGIMES.get(value, value)
+        return vocabulary.regime_label(value, capital=True)
     if facet == "bron":
-        return SOURCES.get(value, value)
+        return vocabulary.label(vocabulary.SOURCES, value, capital=True)
     return value
 
 

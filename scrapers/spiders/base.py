@@ -10,7 +10,6 @@ next run retries it). A `<diagnostics>` answer fails the window; it is never an 
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -115,8 +114,8 @@ class SruHarvestSpider(scrapy.Spider):
             self.run_label, self.mode, since.isoformat(), until.isoformat(), self.body,
             params={"pid": os.getpid(), "page_size": self.page_size, "window_days": self.window_days,
                     "sru_url": self.sru_url})
-        bounds = {(w["window_start"], w["window_end"])
-                  for w in self.store.failed_windows(self.run_label, self.mode) if w["body_filter"] == self.body}
+        bounds = {(w.window_start, w.window_end)
+                  for w in self.store.failed_windows(self.run_label, self.mode) if w.body_filter == self.body}
         day = since
         while day <= until:
             end = min(day + timedelta(days=self.window_days - 1), until)
@@ -129,18 +128,16 @@ class SruHarvestSpider(scrapy.Spider):
     def resume_date(self) -> date | None:
         """The end of the last window done for this source, mode and body (overlap one day: a day
         harvested while it was still going on may have grown since)."""
-        last = self.store.scalar(
-            "SELECT MAX(window_end) FROM harvest_windows WHERE source = ? AND mode = ? AND body_filter IS ?"
-            " AND status = 'done'", (self.run_label, self.mode, self.body))
+        last = self.store.resume_date(self.run_label, self.mode, self.body)
         return date.fromisoformat(last) if last else None
 
     def _mark_dead_runs(self) -> None:
         """Runs still 'running' whose process is gone were killed: say so (their windows stay
         unfinished, so failed_windows() hands them to this run)."""
-        for row in self.store.query("SELECT id, params_json FROM harvest_runs WHERE status = 'running'"):
-            pid = json.loads(row["params_json"] or "{}").get("pid")
+        for run in self.store.running_runs():
+            pid = run.params.get("pid")
             if pid and pid != os.getpid() and not _alive(pid):
-                self.store.finish_run(row["id"], "interrupted")
+                self.store.finish_run(run.id, "interrupted")
 
     def open_window(self, start: date, end: date) -> scrapy.Request:
         window = Window(self.store.start_window(self.run_id, self.run_label, self.mode, start.isoformat(),
@@ -215,16 +212,14 @@ class SruHarvestSpider(scrapy.Spider):
             window.seen += 1
             self.counts["records"] += 1
         pub_id = fields["id"]
-        known = self.store.query(
-            "SELECT modified, EXISTS (SELECT 1 FROM versions v WHERE v.publication_id = p.id) AS has_text"
-            " FROM publications p WHERE id = ?", (pub_id,))
-        up_to_date = bool(known) and known[0]["modified"] == fields["modified"] and (
-            known[0]["has_text"] or not fields.get("url_xml"))
+        known = self.store.held_text(pub_id)
+        up_to_date = known is not None and known.modified == fields["modified"] and (
+            known.has_text or not fields.get("url_xml"))
         publication = self.publication_fields(fields)
         if known and not up_to_date and fields.get("url_xml"):
             # `modified` says which state of the text we hold: it moves on only when the new
             # text is stored (pipeline), so a run killed in between fetches it again.
-            publication["modified"] = known[0]["modified"]
+            publication["modified"] = known.modified
         yield PublicationItem(pub_id, publication, raw, page_url)
         if not from_work_query and self.source == sru.CVDR:
             yield from self.expand_work(fields, window)
@@ -243,9 +238,7 @@ class SruHarvestSpider(scrapy.Spider):
         work, version = fields.get("work_id"), fields.get("work_version") or 1
         if version <= 1 or work in self.works_expanded:
             return
-        have = self.store.scalar("SELECT COUNT(*) FROM publications WHERE work_id = ? AND work_version < ?",
-                                 (work, version))
-        if have >= version - 1:
+        if self.store.earlier_work_versions_held(work, version) >= version - 1:
             return
         self.works_expanded.add(work)
         window.pending += 1

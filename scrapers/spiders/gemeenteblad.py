@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from kanaalwijzer.vocabulary import DECENTRAL_GAZETTES, harvest_key
+
 from .. import sru
 from .base import SruHarvestSpider
 
-SHORT = {"Gemeenteblad": "gmb", "Provinciaal blad": "prb", "Waterschapsblad": "wsb",
-         "Blad gemeenschappelijke regeling": "bgr"}
+GAZETTES = {g.name: g for g in DECENTRAL_GAZETTES}  # publicatienaam -> gazette, in the usual order
 
 
 class GemeentebladSpider(SruHarvestSpider):
@@ -22,15 +23,13 @@ class GemeentebladSpider(SruHarvestSpider):
     def __init__(self, publication: str | list | tuple | None = None, **kwargs):
         names = publication.split(",") if isinstance(publication, str) else (publication or ["Gemeenteblad"])
         names = [n.strip() for n in names if n.strip()]
-        unknown = [n for n in names if n not in SHORT]
+        unknown = [n for n in names if n not in GAZETTES]
         if unknown:
-            raise ValueError(f"onbekende publicatienaam {unknown}; kies uit {', '.join(SHORT)}")
-        self.publication_names = tuple(sorted(set(names), key=list(SHORT).index))
+            raise ValueError(f"onbekende publicatienaam {unknown}; kies uit {', '.join(GAZETTES)}")
+        self.publication_names = tuple(sorted(set(names), key=list(GAZETTES).index))
         # Runs and windows are kept per selection, so a Provinciaal blad run never marks
         # Gemeenteblad windows done.
-        label = "gemeenteblad" if self.publication_names == ("Gemeenteblad",) else \
-            "op:" + "+".join(SHORT[n] for n in self.publication_names)
-        kwargs.setdefault("run_label", label)
+        kwargs.setdefault("run_label", harvest_key(tuple(GAZETTES[n] for n in self.publication_names)))
         super().__init__(**kwargs)
 
     def query(self, start: date, end: date) -> str:

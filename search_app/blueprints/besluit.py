@@ -7,7 +7,6 @@ from flask import Blueprint, abort, request
 from .. import serializers
 from ..citation import citation, short_reference
 from ..params import positive_int
-from ..queries import extraction
 from ..render import respond
 from ..resources import get_store
 from ..snippets import highlight
@@ -24,30 +23,28 @@ def show(pub_id: str):
     versions = store.versions(pub_id)
     if not versions:
         abort(404)
-    wanted = positive_int("versie", versions[-1]["version"])
-    current = next((v for v in versions if v["version"] == wanted), None)
+    wanted = positive_int("versie", versions[-1].version)
+    current = next((v for v in versions if v.version == wanted), None)
     if current is None:
         abort(404)
-    row = extraction(store, pub_id, current["version"])
-    result = serializers.loads(row["result_json"], {}) if row else {}
-    channels = serializers.channels_with_evidence(result.get("channels") or [], current["text"])
-    text_html, anchors = highlight(current["text"], [(c["evidence"].get("start"), c["evidence"].get("end"))
+    found = store.newest_extraction(pub_id, current.version)
+    result = found.result if found and not found.breaks_contract else {}
+    channels = serializers.channels_with_evidence(result.get("channels") or [], current.text)
+    text_html, anchors = highlight(current.text, [(c["evidence"].get("start"), c["evidence"].get("end"))
                                                      if c["located"] else (None, None) for c in channels])
     for channel, anchor in zip(channels, anchors):
         channel["anchor"] = anchor
     linked = store.linked_publications(pub_id)
-    cite = citation(pub, current["fetched_at"])
+    cite = citation(pub, current.fetched_at)
     data = {
         "publication": serializers.publication(pub),
         "reference": short_reference(pub_id),
         "citation": cite,
-        "version": {"version": current["version"], "fetched_at": current["fetched_at"],
-                    "source_modified": current["source_modified"], "content_hash": current["content_hash"],
-                    "text": current["text"]},
+        "version": serializers.version(current) | {"text": current.text},
         "versions": [serializers.version(v) for v in versions],
-        "extraction": serializers.extraction(row, result, channels),
+        "extraction": serializers.extraction(found, result, channels),
         "linked": [serializers.publication(p) for p in linked],
     }
-    return respond("besluit/show.html", data, title=pub["title"] or pub_id, pub=pub, versions=versions,
+    return respond("besluit/show.html", data, title=pub.title or pub_id, pub=pub, versions=versions,
                    current=current, extraction=data["extraction"], channels=channels, text_html=text_html,
                    linked=linked, cite=cite, reference=data["reference"], permalink=request.base_url)

@@ -3,11 +3,9 @@ one-click unsubscribe). Events, digests, feeds and subscriptions are the registr
 modules (kanaalwijzer.events / digest / feeds / mailer); these views only parse and present."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask import Blueprint, Response, abort, redirect, request, url_for
 
-from kanaalwijzer.store import AMSTERDAM
+from kanaalwijzer import vocabulary
 
 from ..params import BadParameter, digest_filters, iso_week
 from ..render import respond
@@ -19,14 +17,9 @@ ATOM = "application/atom+xml; charset=utf-8"
 SAVED_SEARCH_PAGES = 50  # a saved search follows at most 5,000 publications
 
 
-def _this_week() -> str:
-    year, week, _ = datetime.now(AMSTERDAM).isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 @bp.get("/digest")
 def current():
-    return redirect(url_for("digest.week", week=_this_week(), **request.args))
+    return redirect(url_for("digest.week", week=vocabulary.iso_week(), **request.args))
 
 
 @bp.get("/digest/<week>")
@@ -37,14 +30,7 @@ def week(week: str):
     built = digests.build_digest(get_store(), week, **filters, search=_saved_search)
     return respond("digest/week.html", digests.to_json(built), atom=lambda: _feed(title="Wijzigingen", **filters),
                    title=f"Wijzigingen in week {week}", digest=built, week=week, filters=filters,
-                   previous=_shift(week, -1), next=_shift(week, 1))
-
-
-def _shift(week: str, weeks: int) -> str:
-    from datetime import date, timedelta
-    year, number = int(week[:4]), int(week[6:])
-    year, number, _ = (date.fromisocalendar(year, number, 1) + timedelta(weeks=weeks)).isocalendar()
-    return f"{year}-W{number:02d}"
+                   previous=vocabulary.shift_week(week, -1), next=vocabulary.shift_week(week, 1))
 
 
 def _saved_search(query: str) -> set[str]:

@@ -10,7 +10,6 @@ from kanaalwijzer.store import AMSTERDAM
 
 from .. import lookup, serializers
 from ..params import output_format
-from ..queries import last_looked
 from ..render import respond
 from ..resources import get_store
 
@@ -46,9 +45,9 @@ def show(key: str):
         body, registry.body_status(store, body.code, today), today,
         registry.designations_on(store, body.code, today.isoformat()),
         [(date.fromisoformat(day), registry.designations_on(store, body.code, day)) for day in upcoming_days],
-        last_looked(store, body),
+        store.last_looked().at(body.code),
         {d["decision_id"]: serializers.decision(d, store.publication(d["publication_id"])) for d in decisions},
     )
-    publications = store.publications("body_code = ?", (body.code,))
+    publications = store.publications_of_body(body.code)
     return respond("gemeente/show.html", answer, atom=True, title=f"Gemeente {body.name}", body=body, answer=answer,
                    publications=publications, today=today)

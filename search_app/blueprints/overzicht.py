@@ -8,6 +8,7 @@ from datetime import datetime
 from flask import Blueprint, url_for
 
 from kanaalwijzer import registry
+from kanaalwijzer import vocabulary as vocab
 from kanaalwijzer.bodies import municipalities
 from kanaalwijzer.store import AMSTERDAM
 
@@ -48,7 +49,8 @@ def overview():
         "municipalities": rows,
     }
     return respond("overzicht/show.html", data,
-                   csv_table=(CSV_HEADER, [(r["code"], r["name"], r["province"], r["status"],
-                                            " ".join(r["channel_kinds"])) for r in rows]),
+                   csv_table=(CSV_HEADER, [(r["code"], r["name"], r["province"],
+                                            vocab.label(vocab.BODY_STATUSES, r["status"]),
+                                            serializers.channel_names(r["channel_kinds"])) for r in rows]),
                    filename="overzicht-gemeenten", title="Overzicht van alle gemeenten", data=data,
                    chart=stacked_bars(data["per_province"]), statuses=STATUSES)

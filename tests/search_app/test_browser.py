@@ -1,0 +1,167 @@
+"""A real browser (Debian's headless Chromium, driven by Playwright) on the sample corpus as
+harvested, extracted and indexed for real: search, filter, open a decision, see the evidence;
+look up a municipality and read its channels; the digest page. axe-core checks each page.
+
+Screenshots go to test-artifacts/. Skips, saying why, when Chromium or axe-core is missing
+(`make browser-deps` installs both); under CI=true that is a failure (tests/support/browser.py).
+"""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from tests.support import ROOT
+from tests.support.browser import require_axe, require_chromium
+
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.e2e,
+]
+
+
+@pytest.fixture(scope="module")
+def live_url(sample_app):
+    """The app on a real HTTP server on the loopback, in a thread."""
+    import time_machine
+    from werkzeug.serving import make_server
+
+    from tests.support.web_store import FROZEN
+
+    server = make_server("127.0.0.1", 0, sample_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    with time_machine.travel(FROZEN, tick=True):
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_port}"
+        server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = require_chromium()  # before live_url: no harvest when there is no browser
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda msg: page.csp_errors.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical axe-core violations (WCAG 2.1 A/AA rules) on the current page."""
+    axe = require_axe()
+    # Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays as it is.
+    page.evaluate(axe.read_text(encoding="utf-8"))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def check_accessible(page, name: str) -> None:
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    violations = axe_violations(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"{name}.axe.json").write_text(json.dumps(violations, ensure_ascii=False, indent=2))
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=2)
+
+
+def test_search_filter_open_decision_and_see_highlighted_evidence(page, live_url):
+    page.goto(live_url + "/")
+    check_accessible(page, "01-home")
+    page.get_by_label("Zoek in besluiten").fill("elektronische kanalen")
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**/zoeken?**")
+    total = page.locator("#resultaten").inner_text()
+    assert int(total.split()[0]) > 5
+    shot(page, "02-zoeken")
+    check_accessible(page, "02-zoeken")
+
+    facet = page.locator("section.facet", has=page.get_by_role("heading", name="Gemeente"))
+    facet.get_by_role("link", name="Utrecht", exact=True).click()
+    page.wait_for_url("**gemeente=GM0344**")
+    metas = page.locator("li.hit p.meta").all_inner_texts()
+    assert metas and all("Utrecht" in m for m in metas)
+    assert facet.locator("a[aria-current='true']").inner_text().strip().endswith("Utrecht")
+    shot(page, "03-gefilterd")
+
+    page.locator("li.hit h3 a").first.click()
+    page.wait_for_url("**/besluit/**")
+    marks = page.locator(".doctext mark")
+    assert marks.count() >= 1
+    # the first channel row's link jumps to a mark that is visibly highlighted
+    anchor = page.locator("table.channels td:nth-child(5) a").first.get_attribute("href")
+    page.locator("table.channels td:nth-child(5) a").first.click()
+    target = page.locator(anchor)
+    assert target.is_visible() and target.evaluate("el => el.tagName") == "MARK"
+    background = target.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "geraadpleegd op" in page.locator("#citaat").input_value()
+    shot(page, "04-besluit")
+    check_accessible(page, "04-besluit")
+    assert page.csp_errors == []
+
+
+def test_look_up_a_municipality_and_read_its_channels(page, live_url):
+    page.goto(live_url + "/")
+    page.get_by_label("Naam van de gemeente").fill("Den Bosch")
+    page.get_by_role("button", name="Toon kanalen").click()
+    page.wait_for_url("**/gemeente/den-bosch")
+    assert "Den Bosch" in page.locator("h1").inner_text()
+    designated = page.locator("ul.designated > li").all_inner_texts()
+    assert designated, page.content()[:2000]
+    assert page.locator("p.answer .status").inner_text().strip()
+    shot(page, "05-gemeente")
+    check_accessible(page, "05-gemeente")
+
+    page.goto(live_url + "/gemeente?naam=utrecht")
+    page.wait_for_url("**/gemeente/utrecht")
+    kinds = page.locator("ul.designated .kind").all_inner_texts()
+    assert "Webformulier" in kinds and "E-mail" not in page.locator("section.process", has_text="Alle berichten")\
+        .locator("ul.designated").all_inner_texts()
+    assert page.csp_errors == []
+
+
+@pytest.mark.parametrize("path, name", [("/overzicht", "06-overzicht"), ("/digest/2026-W25", "07-digest"),
+                                        ("/abonneren", "08-abonneren"), ("/api/", "09-api")])
+def test_other_pages_render_and_pass_axe(page, live_url, path, name):
+    page.goto(live_url + path)
+    assert page.locator("h1").inner_text()
+    if path.startswith("/digest"):
+        assert page.locator("li.event").count() > 0
+    if path == "/overzicht":
+        assert page.locator("svg.chart rect").count() >= 12
+    shot(page, name)
+    check_accessible(page, name)
+    assert page.csp_errors == []
+
+
+def test_the_accessibility_check_can_fail(page):
+    """The axe check is not vacuous: an unlabeled input and an image without alt are reported."""
+    page.set_content('<html lang="nl"><body><main><input type="text"><img src="data:,"></main></body></html>')
+    found = {v["id"] for v in axe_violations(page)}
+    assert {"label", "image-alt"} <= found
