@@ -29,6 +29,7 @@ from .patterns import channel_cues, channel_patterns, rx
 from .structure import lines_with_context
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s|,;()<>\"]+[^\s|,;()<>\".:]", re.I)
+CONTACT_PATH = re.compile(r"/(?:[\w-]+/)*contact(?:formulier|-?opnemen|en-openingstijden)?(?![\w-])", re.I)
 # a bare host name in a definition ("mijn.goeree-overflakkee.nl"), for the value of the defined channel only
 HOST = re.compile(r"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:nl|eu|frl|com|org|net|info)(?:/[^\s|,;()<>\"]*[^\s|,;()<>\".:])?\b", re.I)
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -52,7 +53,7 @@ NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\
                     r"ontvangt\s+u|krijgt\s+u|sturen\s+wij|stuurt\s+(?:de|het)\s+\w+|antwoord)", re.I)
 # a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
 # "de formulieren van het digitaal loket"
-APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
+APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+(?:(?:pagina|webpagina|website|site)\s*)?[\u2018'\"\u201c]?\s*")
 LINK_GAP = re.compile(r"\s+(?:op|via|:)?\s*")  # "het contactformulier op https://...": its address
 # a loket that merely houses the form named in the same clause ("het webformulier in het
 # subsidieloket", "via het digitale loket met het elektronische formulier") is where the form
@@ -104,6 +105,11 @@ class ChannelFinder:
     def __init__(self, nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
         extensions.register()
         self.name = name
+        # per document, reset by __call__
+        self._definitions: dict[str, str] = {}
+        self._defined_terms: dict[str, str] = {}
+        self._rows_without_channel: list[tuple] = []
+        self._outside: list[dict] = []
         patterns = channel_patterns(channels_file, patterns_dir)  # kinds checked against the vocabulary
         # one alternation, in file order: a single pass finds every mention; where two patterns
         # match at the same place the earlier kind in the file wins
@@ -144,11 +150,19 @@ class ChannelFinder:
                 continue
             gap = text[found[-1][2] - offset:m.start()] if found else ""
             if found and (APPOSITION.fullmatch(gap) or (LINK_GAP.fullmatch(gap) and URL.match(text, m.start()))):
+                if found[-1][0] == "web_form" and self.group_kind[m.lastgroup] == "contact_form":
+                    found[-1] = ("contact_form", found[-1][1], found[-1][2])  # "het formulier op de pagina 'Contact'"
                 continue
             if found and found[-1][0] == "email" and self.group_kind[m.lastgroup] == "email" and LINK_GAP.fullmatch(gap) \
                     and EMAIL_ADDRESS.match(text, m.start()):
                 continue  # "het e-mailadres zienswijzen@haarlem.nl": the address of the channel just named  # "webformulier op de website (Digitaal Loket)": another name, same channel
             found.append((self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset))
+        if urls:
+            # the fallback written as a bare link: "www.terneuzen.nl/contactformulier", "https://x.nl/contact"
+            for us, ue in urls:
+                if CONTACT_PATH.search(text, us, ue) and not any(fs - offset < ue and us < fe - offset for _, fs, fe in found):
+                    found.append(("contact_form", us + offset, ue + offset))
+            found.sort(key=lambda f: f[1])
         if len(found) > 1 and any(k == "portal" for k, _, _ in found):
             found = self._drop_form_lokets(text, found, offset)
         return found
@@ -258,6 +272,7 @@ class ChannelFinder:
         lines = lines_with_context(text, doc._.kw_blocks or [])
         designating_annexes = self._annex_references(text, lines)
         self._definitions: dict[str, str] = {}  # term -> definition, as the decision defines them
+        self._defined_terms: dict[str, str] = {}  # a term the decision defines as a channel ("meldpunt") -> kind
         headers: dict[str, list[str]] = {}
         lead: str | None = None  # status announced by a lead-in ("wijst de volgende kanalen aan:")
         explanation = False  # under a "Toelichting" heading: explains, never designates
@@ -291,7 +306,8 @@ class ChannelFinder:
                     continue
             else:
                 preamble = False
-            if st and SIGNATURE.match(st) and not line.kind == "table_row":
+            if st and (st[-1].isdigit() or st[-1] in ",:" or st[:5].lower() in ("aldus", "vastg")) \
+                    and SIGNATURE.match(st) and not line.kind == "table_row":
                 closing = True
                 continue
             if closing:
@@ -355,13 +371,36 @@ class ChannelFinder:
         if m:
             body = LEADING_MARKER.sub("", s.strip())
             term, _, definition = body.partition(":") if ":" in body else body.partition(";")
-            self._definitions[term.strip().lower()] = definition.strip()
+            term, definition = term.strip().lower(), definition.strip()
+            self._definitions[term] = definition
+            # "meldpunt: het meldformulier op www...": the decision names a channel by a term of its own
+            if 3 <= len(term) <= 40:
+                found = self.mentions(definition[:80])
+                own = self.mentions(term)
+                # "schadeloket: het webformulier op ...": the definition's kind wins over the word's
+                if found and found[0][1] <= 30 and (not own or (own[0][0] == "portal" and found[0][0] != "portal")):
+                    self._defined_terms[term] = found[0][0]
 
+    def _mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+        """The lexicon's mentions plus the terms this decision defines as channels."""
+        found = self.mentions(text, offset)
+        if not self._defined_terms:
+            return found
+        low = text.lower()
+        for term, kind in self._defined_terms.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low):
+                s, e = m.start() + offset, m.end() + offset
+                if not any(fs < e and s < fe for _, fs, fe in found):
+                    found.append((kind, s, e))
+        return sorted(found, key=lambda f: f[1])
     def _defined_address(self, text: str, cs: int, ms: int, me: int, kind: str) -> str | None:
         """The address a definition gives the term the clause uses for the channel ("het algemene
         e-mailadres" defined as "het e-mailadres gemeente@..."; "contactformulier: het formulier op
         www.../contact"; "Mijn X: de persoonlijke internetomgeving op mijn.x.nl")."""
         if not self._definitions:
+            return None
+        mention = text[ms:me].lower()
+        if not any(mention in term or term in text[max(cs, ms - 40):me + 40].lower() for term in self._definitions):
             return None
         before = [stem(t) for t in tokens(text[max(cs, me - 80):me])]
         after = [stem(t) for t in tokens(text[ms:ms + 80])]
@@ -375,7 +414,11 @@ class ChannelFinder:
         return None
 
     def _kind(self, kind: str, mention: str) -> str:
-        """A Berichtenbox the decision defines as the one for service providers is the Dienstenwet loket."""
+        """The kind the decision's own definition gives a term; a Berichtenbox the decision defines as the
+        one for service providers is the Dienstenwet loket."""
+        defined = self._defined_terms.get(mention.lower())
+        if defined:
+            return defined
         if kind == "berichtenbox" and mention.lower() == "berichtenbox":
             definition = self._definitions.get("berichtenbox") or self._definitions.get("de berichtenbox") or ""
             if re.search(r"dienstverle|dienstverricht|dienstenwet|centraal\s+loket|ondernem", definition, re.I):
@@ -414,7 +457,7 @@ class ChannelFinder:
     def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
         low = text[line.start:line.end].lower()
-        if not any(w in low for w in self.mention_words):
+        if not any(w in low for w in self.mention_words) and not any(t in low for t in self._defined_terms):
             return found  # most lines name no channel: no clause analysis
         # no regex pre-scan of the whole line: a clause match is always a line match, so the
         # per-clause mentions() below find the same and a line without one yields nothing
@@ -425,7 +468,7 @@ class ChannelFinder:
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             prev_lead, colon_lead = colon_lead, (self._lead_in(clause) if clause.endswith(":") else None)
-            ms_all = self.mentions(clause)
+            ms_all = self._mentions(clause)
             if not ms_all or self.outgoing.search(clause):
                 continue  # no channel, or messages the body itself sends
             preds = self.predicates(clause)

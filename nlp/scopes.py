@@ -42,6 +42,8 @@ REST = re.compile(
     r"|\bvoor\s+zover\b[^.;]{0,80}?\b(?:niet|geen)\b[^.;]{0,60}?\b(?:aangewezen|anders\s+(?:is\s+)?bepaald)\b"
     r"|\b(?:is|zijn)\s+(?:er\s+)?(?:voor\b[^.;,]{0,80}?\s)?geen\s+(?:\w+\s+){0,2}?(?:kanaal|formulier|webformulier|e-formulier)"
     r"(?:\s+(?:beschikbaar|aangewezen))?\s*,\s*(?:dan|zo)\b", re.I)
+REST_WORDS = ("waarvoor", "waarop", "niet", "overige", "andere", "resterende", "restkanaal", "behalve", "uitzondering",
+              "zover", "geen")
 ADDITIONAL = re.compile(r"\bnaast\b|\b(?:ook|tevens|eveneens)\s+(?:worden\s+|kunnen\s+worden\s+|kan\s+worden\s+)?"
                         r"(?:verzonden|ingediend|gedaan|verstuurd|via|aangewezen|gebruikt|langs)\b"
                         r"|\bbehalve\s+via\b[^.;]{0,120}\book\b", re.I)
@@ -94,12 +96,35 @@ DEVIATES = re.compile(r"\bin\s+afwijking\s+van\s+(?P<refs>[^,;]+)", re.I)
 ORG_CHANNEL = re.compile(r"\bkana(?:al|len)\s+(?:dat|die)\s+(?:het\s+|de\s+)?(?P<org>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
                          r"|\bdoor\s+(?:het\s+|de\s+)?(?P<org2>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)\s+aangewezen\s+kana",
                          )
+DIENSTENWET = re.compile(r"dienstenwet|dienstverricht|dienstverlen|dienstenrichtlijn", re.I)
 CONDITION_LABELS = {
     "dienstverrichter": "alleen voor dienstverrichters (Dienstenwet)",
     "identificatie": "alleen voor berichten waarvoor identificatie nodig is",
     "login": "alleen na inloggen",
 }
 AUTH_NAMES = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
+
+# small patterns of the name and phrase rules, compiled once
+LIST_START = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+")
+VIA_MASKED_ALL = re.compile(r"^((?:alle\s+)?berichten)\s+(?:via|per|langs|met)\s+(?:het\s+|de\s+)?kanaal\b.*$", re.I)
+VIA_MASKED = re.compile(r"\s+(?:per|via|aan|langs|met)\s+(?:het\s+|de\s+)?kanaal\b")
+BIJ_OF_KRACHTENS = re.compile(r"\bbij\s+of\s+krachtens\b", re.I)
+ADJECTIVE_START = re.compile(r"^(?:elektronische|digitale|formele)\s+", re.I)
+GENERIC_START = re.compile(r"^(?:berichten|procedures?)\b", re.I)
+DANGLING = re.compile(r"\s+(?:dat|die|welke|waarvoor|waarin)$")
+EXAMPLES = re.compile(r",?\s*\b(?:waaronder|zoals|bijvoorbeeld|inclusief)\b")
+EXAMPLES_END = re.compile(r",\s+(?:die|dat|welke)\b")
+CONJUNCTION = re.compile(r"(\s*,\s*|\s+(?:en|of|alsmede|dan\s+wel)\s+)")
+BERICHTEN_START = re.compile(r"^(?:een\s+|de\s+|het\s+)?\w*berichten\b", re.I)
+BERICHTEN = re.compile(r"\bberichten\b", re.I)
+MARKER_START = re.compile(r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)?")
+DEVIATION_START = re.compile(r"^in\s+afwijking\s+van\s+[^,]*,\s*", re.I)
+STAR_END = re.compile(r"\s*\*+\s*$")
+ROW_EXCEPTION = re.compile(r"\s*\((?:behalve|met\s+uitzondering\s+van|niet\s+voor)\b[^)]*\)", re.I)
+ROW_EXCEPTION_TEXT = re.compile(r"\((?:behalve|met\s+uitzondering\s+van)\s+([^)]*)\)", re.I)
+IDENTIFICATION = re.compile(r"\bidentific\w*|\bidentiteit\b", re.I)
+LOGIN = re.compile(r"\b(?:na\s+)?inlog\w*|\blogt\b[^.]{0,40}\bin\b|\bin\s+te\s+loggen\b", re.I)
+NO_LOGIN = re.compile(r"\b(?:inloggen|in\s+te\s+loggen)\s+(?:is\s+)?(?:niet|hoeft)\b|niet\s+nodig", re.I)
 
 
 # -- names -------------------------------------------------------------------------------------------
@@ -108,17 +133,17 @@ def clean_name(np: str) -> str:
     the singular, a relative clause reduced to the domain it names ("... die op grond van de Omgevingswet
     kunnen worden ingediend" -> "berichten op grond van de Omgevingswet")."""
     s = " ".join(np.split()).strip(" ,;:.")
-    s = re.sub(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+", "", s)  # list markers
+    s = LIST_START.sub("", s)  # list markers
     s = CONCESSIVE.sub("", s)
-    s = re.sub(r"^((?:alle\s+)?berichten)\s+(?:via|per|langs|met)\s+(?:het\s+|de\s+)?kanaal\b.*$", r"\1", s, flags=re.I)
-    s = re.sub(r"\s+(?:per|via|aan|langs|met)\s+(?:het\s+|de\s+)?kanaal\b", "", s)  # a masked channel
+    s = VIA_MASKED_ALL.sub(r"\1", s)
+    s = VIA_MASKED.sub("", s)  # a masked channel
     s = DETERMINER.sub("", s)
     s = VERBAL_NOUN.sub("", s)
     s = DETERMINER.sub("", s)
     s = PARTICIPLE.sub("", s)
     s = LEGAL_TAIL.sub("", s)
-    s = re.sub(r"\bbij\s+of\s+krachtens\b", "krachtens", s, flags=re.I)
-    s = re.sub(r"^(?:elektronische|digitale|formele)\s+", "", s, flags=re.I)
+    s = BIJ_OF_KRACHTENS.sub("krachtens", s)
+    s = ADJECTIVE_START.sub("", s)
     rel = RELATIVE.search(s)
     if rel:
         head, tail = s[:rel.start()].strip(" ,"), s[rel.end():]
@@ -128,12 +153,12 @@ def clean_name(np: str) -> str:
         head_f = features(head)
         if domain or addressee:
             label = vocabulary().domain_label(domain) if domain else f"berichten aan {vocabulary().domain_label(addressee)}"
-            generic = not (head_f.types - {"bericht"}) or head_f.implicit or re.match(r"^(?:berichten|procedures?)\b", head, re.I)
+            generic = not (head_f.types - {"bericht"}) or head_f.implicit or GENERIC_START.match(head)
             qualifier = GENERIC_HEAD.sub("", label)
             s = label if generic else f"{head} {qualifier}"
         elif head:
             s = head
-    s = re.sub(r"\s+(?:dat|die|welke|waarvoor|waarin)$", "", DETERMINER.sub("", s.strip(" ,;:.")))
+    s = DANGLING.sub("", DETERMINER.sub("", s.strip(" ,;:.")))
     words = s.split(" ")
     if words and words[0].lower() in SINGULAR:
         words[0] = SINGULAR[words[0].lower()]
@@ -150,17 +175,17 @@ def split_messages(np: str) -> list[str]:
     np = " ".join(np.split()).strip(" ,;:.")
     np = VERBAL_NOUN.sub("", DETERMINER.sub("", np))
     # examples ("waaronder ...", "zoals ...") stay with their head
-    m = re.search(r",?\s*\b(?:waaronder|zoals|bijvoorbeeld|inclusief)\b", np)
+    m = EXAMPLES.search(np)
     main, examples = (np[:m.start()], np[m.end():]) if m else (np, "")
-    examples = re.split(r",\s+(?:die|dat|welke)\b", examples)[0]
-    main = re.sub(r"\bbij\s+of\s+krachtens\b", "krachtens", main, flags=re.I)
+    examples = EXAMPLES_END.split(examples)[0]
+    main = BIJ_OF_KRACHTENS.sub("krachtens", main)
     rel = RELATIVE.search(main)
     head, tail = (main[:rel.start()], main[rel.start():]) if rel else (main, "")
-    pieces = re.split(r"(\s*,\s*|\s+(?:en|of|alsmede|dan\s+wel)\s+)", head)
+    pieces = CONJUNCTION.split(head)
     parts, seps = pieces[0::2], [""] + pieces[1::2]
     voc = vocabulary()
     typed = [(bool(voc.features(p).types - {"bericht"}) and not voc.features(p).implicit)
-             or bool(re.match(r"^(?:een\s+|de\s+|het\s+)?\w*berichten\b", p, re.I)) for p in parts]
+             or bool(BERICHTEN_START.match(p)) for p in parts]
     if len(parts) < 2 or not typed[0]:
         name = clean_name(main)
         return [f"{name} (waaronder {examples.strip(' ,;:.')})" if examples.strip() else name]
@@ -173,11 +198,21 @@ def split_messages(np: str) -> list[str]:
             groups.append(p)
         else:
             groups[-1] += sep + p
+    # "aanvragen en meldingen op grond van de Omgevingswet": bare kinds share the last one's qualifier
+    if len(groups) > 1 and all(_bare(g) for g in groups[:-1]) and not _bare(groups[-1]):
+        qualifier = DETERMINER.sub("", groups[-1]).split(" ", 1)[1]
+        groups = [f"{g} {qualifier}" for g in groups[:-1]] + [groups[-1]]
     out = [g + tail for g in groups]
     names = [clean_name(o) for o in out]
     if examples.strip():
         names[-1] = f"{names[-1]} (waaronder {examples.strip(' ,;:.')})"
     return [n for n in dict.fromkeys(names) if n]
+
+
+def _bare(part: str) -> bool:
+    """Only a kind of message ("aanvragen", "een melding"), nothing it is about."""
+    words = DETERMINER.sub("", part.strip()).split()
+    return len(words) == 1 and bool(features(words[0]).types - {"bericht"})
 
 
 def is_all(name: str) -> bool:
@@ -235,7 +270,7 @@ LEAD_VOOR = re.compile(r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)?(?:in\s+afwijking\
 ALS_KANAAL_VOOR = re.compile(r"\bals\s+kana(?:al|len)\s+voor\s+(?P<np>.+?)\s+" + VERB_END, re.I)
 SUBJECT = re.compile(r"^(?P<np>.{3,400}?)\s*,?\s+(?:wordt|worden|kan|kunnen|mag|mogen|moet|moeten|dient|dienen|is|zijn|"
                      r"geldt|gelden|valt|vallen)\b", re.I)
-FOR_AFTER = re.compile(r"\b(?:aangewezen|opengesteld|open\s+te\s+stellen|bestemd|aan)\s+voor\s+(?P<np>[^.;:]+?)"
+FOR_AFTER = re.compile(r"\b(?:aangewezen|opengesteld|open\s+te\s+stellen|open|bestemd|aan)\s+voor\s+(?P<np>[^.;:]+?)"
                        r"(?:,\s*(?:mits|indien|als|wanneer|behalve|met\s+uitzondering)\b|[.;:]?\s*$)"
                        r"|\b(?:is|zijn|wordt|worden)\s+voor\s+(?P<np2>.+?)\s+(?:niet\s+|uitsluitend\s+|alleen\s+|ook\s+)?"
                        r"(?:aangewezen|opengesteld)\b", re.I)
@@ -243,8 +278,13 @@ FOR_AFTER = re.compile(r"\b(?:aangewezen|opengesteld|open\s+te\s+stellen|bestemd
 SUBJECT_WITH_RELATIVE = re.compile(r"^(?P<np>.{3,400}?),\s+(?:wordt|worden|kan|kunnen|mag|mogen|moet|moeten|is|zijn|"
                                    r"geldt|gelden|valt|vallen)\b", re.I)
 CLAUSAL = re.compile(r"\bte\s+\w+en\b|,\s*(?:voorzover|voor\s+zover|indien|mits|als|wanneer)\b", re.I)
+# "Een dienstverrichter kan berichten in het kader van ... tevens zenden via ...": the object is the message
+OBJECT_NP = re.compile(r"\b(?:kan|kunnen|mag|mogen)\s+(?P<np>[^,;]{3,200}?)\s+(?:(?:ook|tevens|eveneens|uitsluitend|alleen)\s+)?"
+                       r"(?:(?:elektronisch|digitaal)\s+)?(?:indienen|zenden|verzenden|sturen|versturen|insturen|doen|"
+                       r"aanvragen|toezenden)\b", re.I)
 NOT_SUBJECTS = re.compile(r"^(?:het|de)\s+(?:college|burgemeester|bestuursorgaan|bestuur|dagelijks|gemeente|waterschap|provincie|"
-                          r"elektronische\s+weg|verzender|indiener|aanvrager|gebruik)\b|^(?:dit|deze|hij|zij|het\s+eerste|er|kanaal)\b", re.I)
+                          r"elektronische\s+weg|verzender|indiener|aanvrager|gebruik)\b|^(?:dit|deze|hij|zij|het\s+eerste|er)\b|"
+                          r"^(?:het\s+|de\s+|een\s+)?kanaal\b", re.I)
 
 
 def _noun_phrase(body: str) -> str | None:
@@ -254,18 +294,24 @@ def _noun_phrase(body: str) -> str | None:
     m = LEAD_VOOR.match(body) or ALS_KANAAL_VOOR.search(body)
     if m:
         return m.group("np")
-    stripped = re.sub(r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)?", "", body)
-    stripped = re.sub(r"^in\s+afwijking\s+van\s+[^,]*,\s*", "", stripped, flags=re.I)
+    stripped = MARKER_START.sub("", body)
+    stripped = DEVIATION_START.sub("", stripped)
     m = SUBJECT_WITH_RELATIVE.match(stripped) if RELATIVE.search(stripped.split(",")[0]) else None
     m = m or SUBJECT.match(stripped)
     if m and not NOT_SUBJECTS.match(m.group("np")) and not CLAUSAL.search(m.group("np")):
         np = m.group("np")
         f = features(np)
-        if (f.types - {"bericht"} and not f.implicit) or re.search(r"\bberichten\b", np, re.I):
+        if (f.types - {"bericht"} and not f.implicit) or BERICHTEN.search(np):
             return np
     m = FOR_AFTER.search(body)
     if m:
         return m.group("np") or m.group("np2")
+    m = OBJECT_NP.search(body)
+    if m:
+        np = m.group("np")
+        f = features(np)
+        if (f.types - {"bericht"} and not f.implicit) or BERICHTEN.search(np):
+            return np
     return None
 
 
@@ -290,7 +336,7 @@ def scope_of_clause(clause: str, mention: tuple[int, int], mentions: list[tuple[
     if kind == "as_invited":
         out["applies_to"] = "on_request"
         return out
-    spans = exception_spans(clause)
+    spans = exception_spans(clause) if ("uitzonder" in clause or "behalve" in clause or "niet voor" in clause) else []
     ms = mention[0]
     # a channel named inside a trailing exception is the exception's own: "..., met uitzondering van
     # zienswijzen op grond van de Omgevingswet, die uitsluitend via het e-formulier worden ingediend"
@@ -310,9 +356,10 @@ def scope_of_clause(clause: str, mention: tuple[int, int], mentions: list[tuple[
         if own:
             exceptions.append(clause[x1:x2])
         body = body[:x0] + body[x2:]
-    np = _noun_phrase(CONCESSIVE.sub(", ", body))
-    restrict = RESTRICTIVE.search(body)
-    if REST.search(clause):
+    low = clause.lower()
+    np = _noun_phrase(CONCESSIVE.sub(", ", body) if "ook" in low else body)
+    restrict = RESTRICTIVE.search(body) if ("alleen" in low or "uitsluitend" in low or "slechts" in low) else None
+    if any(w in low for w in REST_WORDS) and REST.search(clause):
         out["applies_to"] = "rest"
         np = None
     if restrict:
@@ -322,7 +369,7 @@ def scope_of_clause(clause: str, mention: tuple[int, int], mentions: list[tuple[
         if not all(is_all(n) for n in names):
             out["applies_to"] = "listed"
             out["messages"] = [n for n in names if not is_all(n)]
-    if out["applies_to"] == "all":
+    if out["applies_to"] == "all" and ("raad" in low or "griffie" in low):
         to = TO_COUNCIL.search(body)
         if to:
             out.update(applies_to="listed", messages=["berichten aan de raad"])
@@ -339,20 +386,19 @@ def scope_of_clause(clause: str, mention: tuple[int, int], mentions: list[tuple[
             out["applies_to"] = "rest" if out["applies_to"] == "all" else out["applies_to"]
         else:
             out["except_messages"] += [n for n in split_messages(ex) if not is_all(n)]
-    if ADDITIONAL.search(clause):
+    if ("naast" in low or "ook" in low or "tevens" in low or "eveneens" in low) and ADDITIONAL.search(clause):
         out["additional"] = True
     return out
 
 
 def conditions_of(ch: dict, context: str) -> list[dict]:
     conds = []
-    f = [features(m) for m in ch.get("messages") or []]
-    if ch["kind"] == "dienstenwet_loket" or any("dienstenwet" in x.domains for x in f):
+    if ch["kind"] == "dienstenwet_loket" or any(DIENSTENWET.search(m) for m in ch.get("messages") or []):
         conds.append("dienstverrichter")
-    if re.search(r"\bidentific\w*|\bidentiteit\b", " ".join(ch.get("messages") or []), re.I):
+    joined = " ".join(ch.get("messages") or [])
+    if "identif" in joined.lower() and IDENTIFICATION.search(joined):
         conds.append("identificatie")
-    if ch.get("auth") and re.search(r"\b(?:na\s+)?inlog\w*|\blogt\b[^.]{0,40}\bin\b|\bin\s+te\s+loggen\b", context, re.I) \
-            and not re.search(r"\b(?:inloggen|in\s+te\s+loggen)\s+(?:is\s+)?(?:niet|hoeft)\b|niet\s+nodig", context, re.I):
+    if ch.get("auth") and LOGIN.search(context) and not NO_LOGIN.search(context):
         conds.append("login")
     out = []
     for code in conds:
@@ -471,12 +517,12 @@ def attach(text: str, lines, channels: list[dict], operative: list[int], rows_wi
     for ch in channels:
         line = lines[ch["_line"]]
         if ch.get("_process") is not None:
-            process = re.sub(r"\s*\*+\s*$", "", ch["_process"]).strip()
+            process = STAR_END.sub("", ch["_process"]).strip()
             ch["_process"] = process
-            name = re.sub(r"\s*\((?:behalve|met\s+uitzondering\s+van|niet\s+voor)\b[^)]*\)", "", process, flags=re.I)
+            name = ROW_EXCEPTION.sub("", process)
             fields = {"messages": [name.strip()] if name.strip() else [], "applies_to": "listed" if name.strip() else "all",
                       "except_messages": [], "except_refs": [], "additional": False}
-            exc = re.search(r"\((?:behalve|met\s+uitzondering\s+van)\s+([^)]*)\)", process, re.I)
+            exc = ROW_EXCEPTION_TEXT.search(process)
             if exc:
                 fields["except_refs"] = refs_in(exc.group(1), line.location)
         elif ch.get("_except_scope"):
@@ -499,9 +545,10 @@ def attach(text: str, lines, channels: list[dict], operative: list[int], rows_wi
                     if lead_fields["applies_to"] != "all":
                         fields.update({k: v for k, v in lead_fields.items() if k != "additional"})
         ch.update(fields)
-        org = ORG_CHANNEL.search(text[ch["mention"]["start"]:ch["mention"]["end"]])
-        ch["organisation"] = (org.group("org") or org.group("org2")) if org and ch["kind"] == "other" else None
+        org = ORG_CHANNEL.search(text[ch["mention"]["start"]:ch["mention"]["end"]]) if ch["kind"] == "other" else None
+        ch["organisation"] = (org.group("org") or org.group("org2")) if org else None
         ch["conditions"] = conditions_of(ch, text[line.start:line.end])
+    _national_lokets(channels)
     _restrictions(channels)
     _channel_exceptions(channels)
     _apply_modifiers(text, lines, channels, operative)
@@ -509,6 +556,21 @@ def attach(text: str, lines, channels: list[dict], operative: list[int], rows_wi
     for ch in channels:
         ch["scope"] = readable_scope(ch)
     return _outside(text, lines, operative, rows_without_channel)
+
+
+NATIONAL_SCOPE = {"omgevingsloket": "omgevingswet", "dienstenwet_loket": "dienstenwet"}
+
+
+def _national_lokets(channels: list[dict]) -> None:
+    """The Omgevingsloket carries only messages under the Omgevingswet and the Dienstenwet loket only those of
+    service providers: a provision that names no messages for them designates them for those, never for all."""
+    for ch in channels:
+        domain = NATIONAL_SCOPE.get(ch["kind"])
+        if domain and ch["status"] == "designated" and ch["applies_to"] in ("all", "rest"):
+            ch.update(applies_to="listed", messages=[vocabulary().domain_label(domain)])
+            if domain == "dienstenwet" and not any(c["code"] == "dienstverrichter" for c in ch.get("conditions", [])):
+                ch.setdefault("conditions", []).insert(0, {"code": "dienstverrichter",
+                                                           "label": CONDITION_LABELS["dienstverrichter"]})
 
 
 def _channel_exceptions(channels: list[dict]) -> None:
@@ -550,6 +612,9 @@ def _apply_modifiers(text: str, lines, channels: list[dict], operative: list[int
         line = lines[i]
         here = line.location
         body = re.sub(r"^\W*(?:\d{1,2}[.)]?\s+|[a-z][.)]\s+)", "", text[line.start:line.end])
+        low = body.lower()
+        if not any(w in low for w in ("niet", "onverlet", "gaat voor", "afwijking")):
+            continue
         for clause in _clauses(body):
             c = clause.strip()
             m = NOT_APPLICABLE.match(c)
@@ -614,6 +679,9 @@ def _outside(text: str, lines, operative: list[int], rows_without_channel: list[
     for i in operative:
         line = lines[i]
         s = text[line.start:line.end]
+        low = s.lower()
+        if "besluit" not in low or ("niet" not in low and "buiten" not in low):
+            continue
         m = OUTSIDE.search(s)
         if not m:
             continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from kanaalwijzer.vocabulary import dutch_date
+
 from .model import NOT_DESIGNATION, PRE_WMEBV, WMEBV, Answer, Decision, Outside, Rule
 from .vocabulary import Features, compound_match, vocabulary
 
@@ -24,7 +26,7 @@ def match(name: Features, msg: Features) -> tuple[int, float] | None:
     The key is (type score, content strength): 2 = the same kind of message, 1 = a compatible kind
     (aanvraag/verzoek, melding/aangifte) when the content agrees too, 0 = the name has no kind or only
     "berichten"; content strength counts shared products (2 each), shared words (1, a compound head
-    0.5) and, failing those, a shared domain or addressee (1)."""
+    0.5) and, for a name that names no product, a shared domain or addressee (1)."""
     voc = vocabulary()
     if name.addressees and msg.addressees and not (name.addressees & msg.addressees):
         return None
@@ -44,8 +46,8 @@ def match(name: Features, msg: Features) -> tuple[int, float] | None:
             strength += 1.0
         elif any(compound_match(m, word) or compound_match(word, m) for m in msg.content):
             strength += 0.5
-    if strength == 0 and (name.domains & msg.domains or name.addressees & msg.addressees):
-        strength = 1.0
+    if strength == 0 and not name.products and (name.domains & msg.domains or name.addressees & msg.addressees):
+        strength = 1.0  # a name that only gives a domain ("berichten over belastingen") covers its messages
     has_content = bool(name.content or name.products or name.domains or name.addressees)
     if has_content and strength == 0:
         return None  # "aanvraag evenementenvergunning" says nothing about a parkeerontheffing
@@ -140,7 +142,9 @@ def answer(decision: Decision, message: str, on: date | None = None) -> Answer:
     requested = [r for r in designations if r.applies_to == "on_request"] if msg.on_request else []
     if requested:
         chosen = [(r, (3, 0.0)) for r in requested]
-        decided_by, how = requested[0].location, "het bericht wordt op verzoek van het bestuursorgaan verzonden"
+        decided_by = requested[0].location
+        how = (f"Het bericht wordt op verzoek van het bestuursorgaan verzonden; {decided_by or 'het besluit'} "
+               f"wijst daarvoor het kanaal aan dat in het verzoek of de uitnodiging staat")
     else:
         listed = [(r, resolver.applies(r)) for r in designations if r.applies_to == "listed" and not r.additional]
         listed = [(r, k) for r, k in listed if k is not None]
@@ -149,28 +153,30 @@ def answer(decision: Decision, message: str, on: date | None = None) -> Answer:
         if no_channel and (best_key is None or no_channel[2] >= best_key):
             o, name, _ = no_channel
             excluded = _unique([x.channel() for x, _ in _matching_exclusions(decision, resolver)])
-            return reply("answered", f"{o.location}: voor {name} is geen elektronisch kanaal aangewezen"
-                                     f"{': ' + o.label if o.label else ''}.",
+            return reply("answered", f"{o.location or 'Het besluit'}: voor {name!r} is geen elektronisch kanaal aangewezen"
+                                     f"{' (' + o.label + ')' if o.label else ''}.",
                          excluded=excluded, decided_by=o.location or None, matched=name)
         if listed:
             chosen = [(r, k) for r, k in listed if k == best_key]
             decided_by = chosen[0][0].location
             matched = resolver.matched_name(chosen[0][0])
-            how = f"de bepaling noemt {matched!r}" if matched else ""
+            how = f"{decided_by or 'Het besluit'} wijst voor {matched!r} aan"
         else:
             fallback = [r for r in designations if r.applies_to in ("rest", "all") and not r.additional
                         and resolver.applies(r) is not None]
             if fallback:
                 chosen = [(r, FALLBACK) for r in fallback]
                 decided_by = fallback[0].location
-                how = ("het besluit noemt dit bericht niet apart; het restkanaal geldt"
-                       if any(r.applies_to == "rest" for r in fallback) else "het kanaal geldt voor alle berichten")
+                how = (f"Het besluit noemt dit bericht niet apart; {decided_by or 'het besluit'} wijst voor alle "
+                       f"overige berichten aan" if any(r.applies_to == "rest" for r in fallback)
+                       else f"{decided_by or 'Het besluit'} wijst voor alle berichten aan")
     if not chosen:
         if not designations:
             return reply("unknown", "In dit besluit is geen aangewezen kanaal gevonden.")
         return reply("unknown", "Het besluit noemt dit bericht niet en wijst geen restkanaal aan dat het dekt; "
                                 "Kanaalwijzer kan niet zeggen welk kanaal geldt.")
-    if not msg.on_request or not requested:
+    main = len(chosen)
+    if not requested:
         for r in designations:
             if r.additional:
                 key = resolver.applies(r)
@@ -182,15 +188,21 @@ def answer(decision: Decision, message: str, on: date | None = None) -> Answer:
     strong: dict[str, tuple] = {}
     for x, k in exclusions:
         strong[x.kind] = max(k, strong.get(x.kind, k))
-    designated = [r for r, k in chosen if not (r.kind in strong and strong[r.kind] >= k)]
-    if not designated:
-        return reply("answered", f"{decided_by}: het kanaal is voor dit bericht uitgesloten.",
-                     excluded=excluded, decided_by=decided_by, matched=matched)
-    channels = _unique([r.channel() for r in designated])
+    kept = [(i, r) for i, (r, k) in enumerate(chosen) if not (r.kind in strong and strong[r.kind] >= k)]
+    if not kept:
+        return reply("answered", f"{decided_by or 'Het besluit'}: het kanaal is voor dit bericht uitgesloten.",
+                     excluded=excluded, decided_by=decided_by or None, matched=matched)
+    channels = _unique([r.channel() for _, r in kept])
     kinds = {c["kind"] for c in channels}
     excluded = [e for e in excluded if e["kind"] not in kinds]
-    values = ", ".join(_show(c) for c in channels)
-    reason = f"{decided_by or 'het besluit'}: {values}" + (f" ({how})" if how else "") + "."
+    main_values = ", ".join(_show(r.channel()) for i, r in kept if i < main and r.applies_to != "on_request")
+    extra = [r for i, r in kept if i >= main]
+    reason = f"{how}: {main_values}." if main_values else f"{how}."
+    if extra:
+        reason += " Daarnaast: " + ", ".join(f"{_show(r.channel())} ({r.location})" for r in extra) + "."
+    dropped = [r for i, (r, k) in enumerate(chosen) if all(i != j for j, _ in kept)]
+    if dropped:
+        reason += " Uitgesloten voor dit bericht: " + ", ".join(_show(r.channel()) for r in dropped) + "."
     return reply("answered", reason, designated=channels, excluded=excluded, decided_by=decided_by or None,
                  matched=matched)
 
@@ -198,12 +210,12 @@ def answer(decision: Decision, message: str, on: date | None = None) -> Answer:
 def _not_in_force(decision: Decision, on: date) -> str | None:
     eff = decision.effective_date
     if eff and on < eff:
-        return f"Het besluit treedt pas in werking op {eff.isoformat()}; op {on.isoformat()} wijst het nog niets aan."
+        return f"Het besluit treedt pas in werking op {dutch_date(eff)}; op {dutch_date(on)} wijst het nog niets aan."
     if decision.valid_until and on > decision.valid_until:
-        return f"Het besluit gold tot en met {decision.valid_until.isoformat()}; op {on.isoformat()} niet meer."
+        return f"Het besluit gold tot en met {dutch_date(decision.valid_until)}; op {dutch_date(on)} niet meer."
     if not eff:
         if decision.decision_date and on < decision.decision_date:
-            return f"Het besluit is pas op {decision.decision_date.isoformat()} genomen."
+            return f"Het besluit is pas op {dutch_date(decision.decision_date)} genomen."
         if decision.classification == WMEBV and on < WMEBV_START:
             return "Een aanwijzing onder de Wmebv geldt op zijn vroegst vanaf 1 januari 2026."
     return None

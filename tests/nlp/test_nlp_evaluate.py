@@ -97,3 +97,37 @@ def test_xml_documents_and_annex_processes_are_scored(tmp_path):
     assert s["documents"] == 1
     assert s["process_counts"] == [2, 3]
     assert any("Kapvergunning aanvragen" in m and "email" in m for m in s["misses"])
+
+
+def test_questions_are_scored_by_designated_kinds(tmp_path):
+    """questions.jsonl: right when the designated kinds equal the gold's (as_invited ignored) and no
+    gold-excluded kind is designated; a date before entry into force expects nothing."""
+    import json
+
+    from nlp.evaluate import evaluate
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "pos_epe.txt").write_text(
+        "Aanwijzingsbesluit elektronische kanalen Epe 2026\nHet college van Epe;\ngelet op artikel 2:13, tweede lid, "
+        "Awb;\nbesluit:\nArtikel 1\nEen bezwaarschrift wordt ingediend via het webformulier op www.epe.nl/bezwaar.\n"
+        "Artikel 2\nVoor alle andere berichten is het contactformulier aangewezen.\nArtikel 3\nE-mail is geen kanaal.\n"
+        "Artikel 4\nDit besluit treedt in werking op 1 februari 2026.\n", encoding="utf-8")
+    gold = {"id": "pos_epe", "label": "designation", "authority": "gemeente Epe", "effective_date": "2026-02-01",
+            "channels": [{"kind": "web_form", "evidence": "designated"}, {"kind": "contact_form", "evidence": "designated"}],
+            "excluded_channels": []}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold), encoding="utf-8")
+    questions = [
+        {"message": "bezwaar tegen de weigering van een kapvergunning", "date": "2026-03-01",
+         "designated": ["web_form"], "excluded": ["email"]},                        # right
+        {"message": "klacht", "date": "2026-03-01", "designated": ["contact_form", "as_invited"],
+         "excluded": []},                                                           # right: as_invited ignored
+        {"message": "klacht", "date": "2026-01-15", "designated": [], "excluded": []},  # right: not in force yet
+        {"message": "klacht", "date": "2026-03-01", "designated": ["email"], "excluded": []},          # wrong kinds
+        {"message": "bezwaarschrift", "date": "2026-03-01", "designated": ["web_form", "contact_form"],
+         "excluded": ["web_form"]},                                                 # wrong: an excluded kind designated
+    ]
+    (tmp_path / "questions.jsonl").write_text(json.dumps({"file": "pos_epe.txt", "questions": questions}),
+                                              encoding="utf-8")
+    s = evaluate(tmp_path).as_dict()
+    assert s["question_counts"] == [3, 5]
+    assert sum("vraag" in m for m in s["misses"]) == 2
