@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run demo test test-all browser-deps bench clean
+.PHONY: install run demo test lint test-all browser-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,15 +16,22 @@ install: $(STAMP)
 
 ## Harvest the live KOOP sources, extract, index and serve (offline: `make demo`).
 run: install
-	$(BIN)/kanaalwijzer run
+	$(BIN)/kanaalwijzer run $(if $(PORT),--port $(PORT))
 
 ## Everything offline: replay server over the sample corpus, all stages, then the UI.
+## The app listens on http://127.0.0.1:5000; another port: `make demo PORT=5001` (also for `run`).
 demo: install
-	$(BIN)/kanaalwijzer demo
+	$(BIN)/kanaalwijzer demo $(if $(PORT),--port $(PORT))
 
-## The test suite (installs Chromium and axe-core for the browser test where it can).
-test: install browser-deps
+## Lint and import contracts first (a wrong import fails here), then the test suite (installs
+## Chromium and axe-core for the browser test where it can).
+test: install lint browser-deps
 	$(BIN)/python -m pytest
+
+## ruff and the import contracts of pyproject.toml (the rooms of docs/architecture.md).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 browser-deps:
 	@bash scripts/ensure-browser-deps.sh

@@ -130,7 +130,7 @@ def measure(name: str, texts: list[str], repeat: int) -> dict:
         t_tok = min(t_tok, timed(tok_nlp.make_doc, texts))
         ext_nlp = load()
         # bulk mode, as `kanaalwijzer extract --pending` runs it over harvested publications
-        t_ext = min(t_ext, timed(lambda b: extract(b, "bench.txt", nlp=ext_nlp, facts=False), blobs))
+        t_ext = min(t_ext, timed(lambda b, nlp=ext_nlp: extract(b, "bench.txt", nlp=nlp, facts=False), blobs))
     n = len(texts)
     kb = sum(map(len, texts)) / 1000
     return {"stream": name, "docs": n, "tokenise_docs_s": n / t_tok, "extract_docs_s": n / t_ext,

@@ -47,8 +47,8 @@ assert len(QUERIES) == 20
 
 def build(home: Path) -> None:
     """The real chain over the whole sample corpus, without starting the app."""
-    from kanaalwijzer.chain import run_chain
     from devtools.replay import ReplayServer
+    from kanaalwijzer.chain import run_chain
 
     with ReplayServer() as replay:
         dates = sorted(item.meta["modified"] for item in replay.items)

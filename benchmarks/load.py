@@ -81,7 +81,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
             return
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("gunicorn did not start:\n" + log.read_text(errors="replace")[-3000:])
+                raise SystemExit("gunicorn did not start:\n" + log.read_text(errors="replace")[-3000:]) from None
             time.sleep(0.2)
 
 

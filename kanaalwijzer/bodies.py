@@ -2,7 +2,11 @@
 
 Municipalities come from the packaged copy of the national list (CBS/TOOI codes, name variants);
 provinces carry their CBS codes (PV20..PV31). Water boards and joint bodies have no CBS code: they
-get a stable slug key ("waterschap:rijnland") so every body still has one identifier.
+get a stable slug key ("waterschap:rijnland") so every body still has one identifier. National
+bodies (Staatscourant) are of two types: `rijk` (ministers, the government, the legislator, and
+agencies without competences of their own, such as Agentschap Telecom, DUO and the IND, which decide
+in mandate of their minister) and `zbo` (zelfstandige bestuursorganen: UWV, SVB, RDW, Kadaster, ...),
+keyed "rijk:<slug>" / "zbo:<slug>".
 """
 from __future__ import annotations
 
@@ -13,10 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .vocabulary import GEMEENSCHAPPELIJKE_REGELING, GEMEENTE, ORGANISATION_TYPES, PROVINCIE, WATERSCHAP
+from .vocabulary import GEMEENSCHAPPELIJKE_REGELING, GEMEENTE, ORGANISATION_TYPES, PROVINCIE, RIJK, WATERSCHAP, ZBO
 
-__all__ = ["GEMEENSCHAPPELIJKE_REGELING", "GEMEENTE", "PROVINCIE", "WATERSCHAP", "Body", "PROVINCES", "all_bodies",
-           "body_by_code", "body_type", "match_body", "municipalities", "normalise_name", "slug"]
+__all__ = ["GEMEENSCHAPPELIJKE_REGELING", "GEMEENTE", "PROVINCIE", "RIJK", "WATERSCHAP", "ZBO", "Body", "PROVINCES",
+           "NATIONAL_BODIES", "all_bodies", "body_by_code", "body_type", "has_own_competence", "match_body", "minister",
+           "municipalities", "national_bodies", "national_organ", "normalise_name", "slug"]
 
 PROVINCES = {  # CBS province codes
     "PV20": "Groningen", "PV21": "Fryslân", "PV22": "Drenthe", "PV23": "Overijssel",
@@ -37,6 +42,58 @@ WATER_BOARDS = [  # the 21 water boards, with the forms their names take in publ
     ("Vallei en Veluwe", []), ("Vechtstromen", []), ("Zuiderzeeland", []),
 ]
 
+# National bodies by the name they use for themselves, with the forms their names take in texts.
+# `own` marks a rijk body with competences of its own in law (the Belastingdienst's inspecteur and
+# ontvanger): messages are addressed to it, not to the minister. Every zbo has competences of its own.
+NATIONAL_BODIES = [  # (name, type, variants, own)
+    ("Belastingdienst", RIJK, ("Belastingdienst/Toeslagen", "Belastingdienst/Douane"), True),
+    ("Douane", RIJK, (), True),
+    ("Agentschap Telecom", RIJK, (), False),
+    ("Rijksinspectie Digitale Infrastructuur", RIJK, ("RDI",), False),
+    ("Rijksdienst voor Ondernemend Nederland", RIJK, ("RVO", "RVO.nl"), False),
+    ("Dienst Uitvoering Onderwijs", RIJK, ("DUO", "IB-Groep", "Informatie Beheer Groep"), False),
+    ("Immigratie- en Naturalisatiedienst", RIJK, ("IND",), False),
+    ("Centraal Justitieel Incassobureau", RIJK, ("CJIB",), False),
+    ("Rijkswaterstaat", RIJK, (), False),
+    ("Nederlandse Voedsel- en Warenautoriteit", RIJK, ("NVWA",), False),
+    ("Staatstoezicht op de Mijnen", RIJK, ("SodM",), False),
+    ("Rijksdienst voor Identiteitsgegevens", RIJK, ("RvIG",), False),
+    ("Logius", RIJK, (), False),
+    ("UWV", ZBO, ("Uitvoeringsinstituut werknemersverzekeringen",), True),
+    ("SVB", ZBO, ("Sociale Verzekeringsbank",), True),
+    ("RDW", ZBO, ("Dienst Wegverkeer", "Rijksdienst voor het Wegverkeer"), True),
+    ("Kadaster", ZBO, ("Dienst voor het kadaster en de openbare registers",), True),
+    ("CBR", ZBO, ("Centraal Bureau Rijvaardigheidsbewijzen",), True),
+    ("CAK", ZBO, ("Centraal Administratie Kantoor",), True),
+    ("College voor examens", ZBO, ("CvE",), True),
+    ("College voor Toetsen en Examens", ZBO, ("CvTE",), True),
+    ("Commissie Eindtermen Accountantsopleiding", ZBO, ("CEA",), True),
+    ("Faunafonds", ZBO, (), True),
+    ("Nederlandse Zorgautoriteit", ZBO, ("NZa",), True),
+    ("Zorginstituut Nederland", ZBO, ("College voor zorgverzekeringen", "CVZ"), True),
+    ("OPTA", ZBO, ("Onafhankelijke Post en Telecommunicatie Autoriteit",), True),
+    ("Autoriteit Consument en Markt", ZBO, ("ACM",), True),
+    ("Autoriteit Persoonsgegevens", ZBO, ("College bescherming persoonsgegevens",), True),
+    ("Autoriteit Financiële Markten", ZBO, ("AFM",), True),
+    ("De Nederlandsche Bank", ZBO, ("DNB",), True),
+    ("Nederlandse Emissieautoriteit", ZBO, ("NEa",), True),
+    ("Kansspelautoriteit", ZBO, ("Ksa",), True),
+    ("Centraal Orgaan opvang asielzoekers", ZBO, ("COA",), True),
+    ("Kamer van Koophandel", ZBO, ("KvK",), True),
+    ("Kiesraad", ZBO, (), True),
+    ("Commissariaat voor de Media", ZBO, (), True),
+    ("Staatsbosbeheer", ZBO, (), True),
+    ("Nederlands Letterenfonds", ZBO, ("Letterenfonds",), True),
+    ("Mondriaan Fonds", ZBO, (), True),
+    ("Fonds Podiumkunsten", ZBO, (), True),
+    ("Nederlands Filmfonds", ZBO, (), True),
+    ("Stimuleringsfonds Creatieve Industrie", ZBO, (), True),
+    ("Nederlandse Organisatie voor Wetenschappelijk Onderzoek", ZBO, ("NWO",), True),
+    ("Raad voor Rechtsbijstand", ZBO, (), True),
+    *[(f"Raad voor Rechtsbijstand {place}", ZBO, (), True)
+      for place in ("Amsterdam", "Arnhem", "Den Haag", "'s-Hertogenbosch", "Leeuwarden")],
+]
+
 _PREFIXES = re.compile(
     r"^(gemeente|provincie|waterschap|wetterskip|hoogheemraadschap( van)?|"
     r"gemeenschappelijke regeling|openbaar lichaam)\s+"
@@ -47,7 +104,7 @@ _PREFIXES = re.compile(
 class Body:
     code: str                    # GM0513, PV28, waterschap:rijnland, gr:regio-achterhoek
     name: str                    # short display name
-    type: str                    # gemeente | provincie | waterschap | gemeenschappelijke_regeling
+    type: str                    # one of vocabulary.BODY_TYPES
     province: str | None = None  # for municipalities
     official_name: str | None = None
     variants: tuple[str, ...] = field(default=(), compare=False)
@@ -96,7 +153,29 @@ def all_bodies() -> tuple[Body, ...]:
              variants=tuple(aliases))
         for name, aliases in WATER_BOARDS
     )
-    return municipalities() + provinces + boards
+    return municipalities() + provinces + boards + national_bodies()
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> tuple[Body, ...]:
+    return tuple(Body(code=f"{type_}:{slug(name)}", name=name, type=type_, variants=tuple(variants))
+                 for name, type_, variants, _ in NATIONAL_BODIES)
+
+
+def has_own_competence(body: Body) -> bool:
+    """A national body to which messages are addressed in its own right (not its minister's)."""
+    return body.type == ZBO or any(name == body.name and own for name, _, _, own in NATIONAL_BODIES)
+
+
+def minister(role: str, portfolio: str) -> Body:
+    """A minister or staatssecretaris as a body: "minister van Economische Zaken" (rijk:minister-van-economische-zaken)."""
+    name = f"{role.lower()} {portfolio.strip()}"
+    return Body(code=f"{RIJK}:{slug(name)}", name=name, type=RIJK)
+
+
+def national_organ(name: str) -> Body:
+    """The government (royal decrees) or the legislator (acts) as a body."""
+    return Body(code=f"{RIJK}:{slug(name)}", name=name, type=RIJK)
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """The `kanaalwijzer` command: one click group; each stage adds its commands as modules.
 
 Every module in `kanaalwijzer/commands/` that defines a click command named `command` becomes
-a sub-command. Stages import their heavy dependencies (Scrapy, spaCy, Flask) inside those
+a sub-command (click's own words are Dutch too: commands/_click_nl.py). Stages import their heavy dependencies (Scrapy, spaCy, Flask) inside those
 modules, so `kanaalwijzer --help` stays fast and the core never imports the stages.
 """
 from __future__ import annotations
@@ -13,6 +13,9 @@ import pkgutil
 import click
 
 from . import commands
+from .commands import _click_nl
+
+_click_nl.install()  # click's framing in Dutch: "Gebruik:", "Opties", "Fout: Ongeldige waarde ..."
 
 
 class _Commands(click.Group):
@@ -29,10 +32,12 @@ class _Commands(click.Group):
             if error.name and error.name.endswith(name.replace("-", "_")):
                 return None
             raise
-        return getattr(module, "command", None)
+        command = getattr(module, "command", None)
+        return _click_nl.dutch_metavars(command) if command else None
 
 
-@click.group(cls=_Commands)
+@click.group(cls=_Commands, options_metavar=_click_nl.OPTIONS_METAVAR,
+             subcommand_metavar=_click_nl.SUBCOMMAND_METAVAR)
 @click.option("-v", "--verbose", count=True, help="Meer logregels (-vv voor debug).")
 def main(verbose: int) -> None:
     """Kanaalwijzer: volgt de aanwijzingsbesluiten elektronische kanalen (Awb 2:13 lid 2)."""

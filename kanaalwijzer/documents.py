@@ -13,7 +13,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .vocabulary import GAZETTES
 
@@ -438,8 +439,8 @@ def _parse_html(data: bytes) -> Document:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    headings = {i for i, l in enumerate(lines) if l.startswith("\x00H")}
-    lines = [l.replace("\x00H", "").strip() for l in lines]
+    headings = {i for i, line in enumerate(lines) if line.startswith("\x00H")}
+    lines = [line.replace("\x00H", "").strip() for line in lines]
     doc = _parse_text("\n".join(lines), "html", meta, error, heading_lines=headings)
     if not doc.text:
         doc.error = "HTML bevat geen tekst"
@@ -460,15 +461,73 @@ MARKER_ONLY_RE = re.compile(r"^(?:[•·\-–*▪◦]\s*)?((?:[a-z]{1,2}|[ivx]{1
 BULLET_BEFORE_MARKER_RE = re.compile(r"^[•·▪◦]\s*(?=(?:[a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2})[.)]\s)")
 SEPARATOR_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 DEFINITION_RE = re.compile(r"^(?:[a-z0-9]{1,2}[.)]\s+)?([^:;]{2,60}?)\s*[:;]\s+\S")
+# Markdown renderings of national regulations (the BWB as markdown): "##Title", "### Artikel  2",
+# sections numbered without the word Artikel ("### 1.1" then "####Inleiding"), [text](link), *emphasis*
+MD_HEADING = re.compile(r"^#{1,6}\s*(.*?)\s*$")
+MD_META = re.compile(r"^<meta\b[^>]*>$", re.I)
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+MD_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])([^*\n]*?[^\s*])\*{1,2}(?![\w*])")
+MD_NUMBERED = re.compile(r"^(?:(?:artikel|hoofdstuk|afdeling|paragraaf|titel|bijlage)\s*|§\s*)?"
+                         r"(?:[0-9]+[a-z]?(?:[.:][0-9]+[a-z]?)*|[IVXLC]+)\.?$", re.I)
+SECTION_RE = re.compile(r"^([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*)\.?(?:\s+(.*))?$")
+
+
+def _is_markdown(raw: str) -> bool:
+    head = raw.lstrip()[:200].lower()
+    return head.startswith("<meta http-equiv") or len(re.findall(r"^#{2,6}\s*\S", raw[:20000], re.M)) >= 2
+
+
+def _markdown_lines(raw_lines: list[str]) -> tuple[list[str], set[int], set[int], str | None]:
+    """Plain lines from Markdown: heading marks become heading hints, a bare number heading is merged
+    with the heading text under it ("### 1" + "####Inleiding" -> "1 Inleiding", a section), links keep
+    their text. Returns (lines, heading line indexes, section line indexes, the "##" title)."""
+    out: list[str] = []
+    headings: set[int] = set()
+    sections: set[int] = set()
+    title = None
+    for line in raw_lines:
+        s = clean_line(line)
+        if not s or MD_META.match(s):
+            continue
+        if "](" in s:
+            s = MD_LINK.sub(r"\1", s)
+        if "*" in s:
+            s = MD_EMPHASIS.sub(r"\1", s)
+        m = MD_HEADING.match(s) if s.startswith("#") else None
+        if m is None:
+            out.append(s)
+            continue
+        text = clean_line(m.group(1))
+        if not text:
+            continue
+        if title is None and not out and s.startswith("##") and not s.startswith("###"):
+            title = text
+        prev = len(out) - 1
+        if (prev in headings and MD_NUMBERED.match(out[prev]) and not MD_NUMBERED.match(text)
+                and prev == max(headings)):
+            out[prev] = f"{out[prev]} {text}"  # "Artikel 1" + "Definities", "1" + "Inleiding"
+            continue
+        out.append(text)
+        headings.add(len(out) - 1)
+        if SECTION_RE.match(text) and not text[:1].isalpha():
+            sections.add(len(out) - 1)
+    return out, headings, sections, title
 
 
 def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
                 heading_lines: set[int] | None = None) -> Document:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    raw_lines = raw.split("\n")
+    section_hints: set[int] = set()
+    if fmt == "text" and heading_lines is None and _is_markdown(raw):
+        raw_lines, heading_lines, section_hints, md_title = _markdown_lines(raw_lines)
+        if md_title:
+            meta = {**meta, "title": md_title}
     lines: list[tuple[str, bool]] = []  # (clean line, is_heading_hint)
     header_rows: set[int] = set()       # indexes into lines of table header rows
+    sections: set[int] = set()          # indexes into lines of numbered sections (no "Artikel")
     pending_marker = ""
-    for i, line in enumerate(raw.split("\n")):
+    for i, line in enumerate(raw_lines):
         s = clean_line(line)
         if s and SEPARATOR_RE.match(s):
             if lines and (lines[-1][0].startswith("|") or " | " in lines[-1][0]):
@@ -485,6 +544,8 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         if pending_marker:
             s = f"{pending_marker} {s}"
             pending_marker = ""
+        if i in section_hints:
+            sections.add(len(lines))
         lines.append((s, bool(heading_lines and i in heading_lines)))
 
     b = _Builder()  # the lines above are clean_line()d already: b.line(..., clean=True) skips redoing it
@@ -513,9 +574,12 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
         first = low[:1]  # headings start with a/b: skip their patterns for other lines
         am = ARTICLE_RE.match(s) if first == "a" else None
         xm = ANNEX_RE.match(s) if first == "b" else None
-        if am and not _continues_sentence(am.group(2)):
+        label = f"Artikel {am.group(1)}" if am and not _continues_sentence(am.group(2)) else None
+        if label is None and idx in sections:  # "1.1 Gebruikte afkortingen": a section of a national text
+            label = f"Onderdeel {SECTION_RE.match(s).group(1)}"
+        if label:
             close_article()
-            article = f"Artikel {am.group(1)}"
+            article = label
             art_start = b.pos
             art_blk = b.open("article", article)
             in_definitions = bool(re.search(r"begrip|definitie", low[:80]))
@@ -603,5 +667,6 @@ def parse_text(text: str) -> Document:
     """Structure for text that is already a string (a spaCy Doc's text, a pasted fragment)."""
     try:
         return _parse_text(text, "text", {}, None)
-    except Exception as exc:
+    except Exception as exc:  # as parse_document: never raise, but log the bug
+        log.exception("tekst niet te structureren")
         return Document("", [], "text", {}, f"onleesbare tekst: {type(exc).__name__}: {exc}")

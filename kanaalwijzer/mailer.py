@@ -27,9 +27,9 @@ import smtplib
 import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import formataddr, format_datetime, make_msgid
 from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
 
 from . import digest as digests
 from . import events as ev

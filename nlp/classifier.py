@@ -16,8 +16,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
+from kanaalwijzer.bodies import RIJK, ZBO
+
 from . import extensions
+from .authority import NATIONAL_NAMES, addressee, authority_json
 from .legal import legal_basis
+from .opening import OpeningFinder, elsewhere
 from .patterns import load_json, rx
 from .structure import ENACT_OBJECT, OBJECT_BEFORE
 
@@ -26,6 +30,26 @@ WITHDRAWAL_ONLY = re.compile(r"^(?:\w+\s+){0,2}(?:tot\s+)?(?:intrekking|intrekki
 WEAK_SUBJECT = re.compile(r"\bwet\s+modernisering\s+elektronisch\s+bestuurlijk\s+verkeer\b|\bwmebv\b|"
                           r"\bformele\s+berichten\b", re.I)
 KEY_BASIS = ("Awb 2:13 lid 2", "Awb 2:15 (oud)", "Wmebv")
+WMEBV_IN_FORCE = "2026-01-01"
+# electronic traffic with a court is no bestuurlijk verkeer (afdeling 8.1.6a Awb, not 2.3)
+COURT = re.compile(r"\b(?:bestuurs)?rechter\b|\brechtbank\w*|\brechtspraak\b|\bbestuursrechtspraak\b|\bgerechtshof\w*|\bprocederen\b", re.I)
+WMEBV_ADOPTED = 2023  # the Wmebv was adopted in 2023 (in force 2026): a text without a later year predates it
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# the title designates something other than channels, or is about publication
+OTHER_OBJECT = re.compile(r"\baanwijzing\w*|\baanwijsbesluit|\bmandaat|\bvolmacht|\bbekendmaking|\bpublicatie|\bkennisgeving", re.I)
+
+
+def _without_names(title: str, authority: dict | None) -> str:
+    """The title without the names of national bodies and of the issuing body."""
+    title = NATIONAL_NAMES.sub(" ", title)
+    if authority and authority.get("name"):
+        title = title.replace(authority["name"], " ")
+    return title
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " ..."
 
 
 class Gated:
@@ -51,7 +75,8 @@ def _needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     every match passes through ("\\bwordt\\s+aangehaald" -> "aangehaald", "a|bc" -> none).
     None when no such strings of 3+ characters exist (or the parser is unavailable)."""
     try:
-        from re import _constants as C, _parser  # the stdlib's own regex parser (Python >= 3.11)
+        from re import _constants as C  # the stdlib's own regex parser (Python >= 3.11)
+        from re import _parser
         parsed = _parser.parse(pattern, flags)
     except Exception:
         return None
@@ -95,7 +120,7 @@ def _matched(signals: list[Gated], text: str) -> list[str]:
 
 
 class Classifier:
-    def __init__(self, nlp: Language, name: str, classifier_file: str, patterns_dir: str):
+    def __init__(self, nlp: Language, name: str, classifier_file: str, patterns_dir: str, cues_file: str = "cues.json"):
         extensions.register()
         self.name = name
         cfg = load_json(classifier_file, patterns_dir)
@@ -109,10 +134,18 @@ class Classifier:
         self.form_weak = _signals(cfg["form_weak"]["patterns"])
         self.wmebv = (_signals(cfg["wmebv"]["patterns"]), cfg["wmebv"]["reason"])
         self.pre = (_signals(cfg["pre_wmebv"]["patterns"]), cfg["pre_wmebv"]["reason"])
+        self.openings = OpeningFinder(cues_file, patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         label, confidence, reasons = self.classify(doc)
         doc._.kw_classification, doc._.kw_confidence, doc._.kw_reasons = label, confidence, reasons
+        issuer = doc._.kw_issuer
+        if label != "not_designation" and (issuer is None or issuer.type in (RIJK, ZBO)):
+            # the authority of a designation is the body its messages go to (a staatssecretaris
+            # regulates the minister's traffic; "De Belastingdienst stelt e-mail open")
+            clauses = [doc._.kw_title or ""] + [o.text for o in self._openings(doc)] + [
+                c["evidence"]["text"] for c in doc._.kw_channels or [] if c["status"] == "designated"]
+            doc._.kw_authority = authority_json(addressee(extensions.text(doc), issuer, clauses))
         if label == "not_designation" and doc._.kw_channels:
             doc._.kw_channels = []
             doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=[])
@@ -143,6 +176,9 @@ class Classifier:
         if mandate:
             return "not_designation", 0.85, [self.mandate[1].format(match=mandate.group(0))]
         forms = sorted(set(_matched(self.form[0], head_low)))
+        articles = [b for b in (doc._.kw_blocks or []) if b.kind == "article"]
+        if len(articles) >= 2:  # operative provisions: articles, or numbered sections of a national text
+            forms.append(f"{len(articles)} artikelen of onderdelen")
         if not forms:  # an enacting formula or article structure; a closing formula alone is quoted
             return "not_designation", 0.85, ["geen besluitvorm gevonden (geen 'gelet op', 'besluit', "
                                              "artikelen): webpagina, nieuws of toelichting"]
@@ -150,34 +186,56 @@ class Classifier:
         reasons.append(self.form[1].format(match=", ".join(f"'{f}'" for f in forms[:3])))
 
         basis = doc._.kw_legal_basis or []
-        channels = [c for c in (doc._.kw_channels or []) if c["status"] == "designated"]
-        subject = self.subject[0].search(title_text)
-        other = self.other[0].search(title_text)
+        channels = [c for c in (doc._.kw_channels or []) if c["status"] == "designated"
+                    and not elsewhere(c["evidence"]["text"])]
         meta = doc._.kw_document.meta if doc._.kw_document is not None else {}
-        if subject and other and not channels and not [
-                b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]:
+        stated = [b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]
+        subject = self.subject[0].search(title_text)
+        # the body's own name is no subject ("Regeling elektronisch berichtenverkeer Belastingdienst")
+        other = self.other[0].search(_without_names(title_text, doc._.kw_authority))
+        wm = _matched(self.wmebv[0], text[:20000].lower())
+        wmebv_words = [w for w in wm if not re.fullmatch(r"20\d\d", w)]
+        if subject and other and not channels and not stated:
             # "elektronisch kanaal voor bekendmakingen": both subjects in the title, and the text
             # neither rests on the designation articles nor designates a channel
             return "not_designation", 0.7, reasons + [self.other[1].format(match=other.group(0))]
-        if subject and not channels and not self.subject[0].search(WEAK_SUBJECT.sub(" ", title_text)) and not [
-                b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]:
+        if subject and not channels and not self.subject[0].search(WEAK_SUBJECT.sub(" ", title_text)) and not stated:
             # "Besluit aanwijzing coördinatoren Wmebv", "budget implementatie Wmebv": the title
             # names the law, not the channels, and the text neither rests on 2:13 nor designates
             return "not_designation", 0.7, reasons + [
                 f"titel noemt alleen de wet ('{subject.group(0)}'); geen grondslag 2:13/2:15 en geen aangewezen kanaal"]
+        incidental = False
+        court = COURT.search(title_text)
+        if subject and court:
+            return "not_designation", 0.8, reasons + [
+                f"titel gaat over verkeer met de rechter ('{court.group(0)}'), niet met een bestuursorgaan"]
         if subject:
+            if not (channels or stated or wmebv_words or "Awb afdeling 2.3" in basis or self._openings(doc)):
+                # "Wet elektronisch verkeer met de bestuursrechter", "Regeling elektronische
+                # handtekening": about electronic traffic, but nothing is designated or opened
+                return "not_designation", 0.75, reasons + [
+                    f"titel gaat over elektronisch verkeer ('{subject.group(0)}'), maar de tekst wijst geen "
+                    "kanaal aan en stelt geen elektronische weg open voor berichten aan het orgaan"]
             reasons.append(self.subject[1] + f" ('{subject.group(0)}')")
         else:
             # no telling title: the decision must rest on the designation articles themselves
             # (stated in "gelet op" / grondslag), or cite them and actually designate a channel
-            stated = [b for b in legal_basis(text, meta, fallback=False) if b in KEY_BASIS]
             key_basis = [b for b in basis if b in KEY_BASIS]
-            if other or not (stated or (key_basis and channels)):
+            if not other and (stated or (key_basis and channels)):
+                reasons.append(f"grondslag {', '.join(stated or key_basis)}"
+                               + (f" en {len(channels)} aangewezen kanaal/kanalen in de tekst" if channels else ""))
+            elif (self.era(doc, basis, wmebv_words) == "old" and not self._other_object(title_text)
+                  and self._openings(doc)):
+                openings = self._openings(doc)
+                # old regime: a body opened the electronic route by making it known, also in one
+                # paragraph of a regulation about something else (subsidies, registration, reports)
+                incidental = True
+                reasons.append(f"{openings[0].location or 'de tekst'} stelt een elektronische weg open voor berichten "
+                               f"aan het orgaan ('{_short(openings[0].text)}')")
+            else:
                 why = (self.other[1].format(match=other.group(0)) if other else
                        "titel en grondslag gaan niet over het aanwijzen of openstellen van elektronische kanalen")
                 return "not_designation", 0.8, reasons + [why]
-            reasons.append(f"grondslag {', '.join(stated or key_basis)}"
-                           + (f" en {len(channels)} aangewezen kanaal/kanalen in de tekst" if channels else ""))
         if WITHDRAWAL_ONLY.search(title) and not channels:
             return "not_designation", 0.85, reasons + [
                 "intrekkings- of wijzigingsbesluit dat zelf geen kanaal aanwijst"]
@@ -187,9 +245,12 @@ class Classifier:
             kinds = sorted({c["kind"] for c in channels})
             reasons.append("aangewezen kanalen gevonden: " + ", ".join(kinds))
 
-        regime, why = self.regime(doc, basis)
-        if not (channels or basis) and (regime is None or (regime == "wmebv_designation" and all(
-                re.fullmatch(r"20\d\d", w) for w in _matched(self.wmebv[0], text[:20000].lower())))):
+        if incidental:
+            regime, why = "pre_wmebv_designation", self._old_reason(doc, basis)
+        else:
+            regime, why = self.regime(doc, basis, wm)
+        if (regime is None or (regime == "wmebv_designation" and not wmebv_words)) and not (
+                channels or basis or self._openings(doc)):
             # a title about electronic mail (archiving, handling) with nothing else: no basis,
             # no designated channel, no Wmebv vocabulary beyond a year
             return "not_designation", 0.6, reasons + [
@@ -198,13 +259,48 @@ class Classifier:
             regime = "wmebv_designation"
         reasons.append(why)
         confidence = 0.6 + 0.1 * min(len(forms), 3) / 3 + (0.15 if subject else 0.05) \
-            + (0.1 if basis else 0) + (0.05 if channels else 0)
+            + (0.1 if basis else 0) + (0.05 if channels or doc._.kw_openings else 0)
         return regime, round(min(confidence, 0.99), 2), reasons
 
-    def regime(self, doc: Doc, basis: list[str]) -> tuple[str, str]:
-        text = extensions.text(doc)[:20000]
-        low = text.lower()
-        wm = _matched(self.wmebv[0], low)
+    def _openings(self, doc: Doc) -> list:
+        """Provisions opening the electronic route, found once and only when a rule needs them."""
+        if doc._.kw_openings is None:
+            doc._.kw_openings = self.openings.find(extensions.text(doc), doc._.kw_blocks or [], doc._.kw_title)
+        return doc._.kw_openings
+
+    def era(self, doc: Doc, basis: list[str], wmebv_words: list[str]) -> str | None:
+        """Which law the text was written under, from its basis, its vocabulary and its own dates
+        (the date only decides when nothing else does; it never makes a text a designation)."""
+        if "Awb 2:13 lid 2" in basis or "Wmebv" in basis or wmebv_words:
+            return "wmebv"
+        if "Awb 2:15 (oud)" in basis:
+            return "old"
+        dates = [d for d in (doc._.kw_effective_date, doc._.kw_decision_date) if d]
+        if dates:
+            return "wmebv" if max(dates) >= WMEBV_IN_FORCE else "old"
+        # an undated text (a circular): no year it mentions is as late as the Wmebv's adoption
+        years = [int(y) for y in YEAR.findall(extensions.text(doc)[:50000])]
+        if years and max(years) < WMEBV_ADOPTED:
+            return "old"
+        return None
+
+    def _old_reason(self, doc: Doc, basis: list[str]) -> str:
+        if "Awb 2:15 (oud)" in basis:
+            return "grondslag artikel 2:15 Awb (oud regime)"
+        dates = [d[:4] for d in (doc._.kw_effective_date, doc._.kw_decision_date) if d]
+        when = max(dates) if dates else f"jaartallen tot {max(YEAR.findall(extensions.text(doc)[:50000]))}"
+        return ("oud regime: de tekst stelt de elektronische weg open zonder de Wmebv of artikel 2:13 Awb, "
+                f"en is van vóór de Wmebv ({when})")
+
+    @staticmethod
+    def _other_object(title_text: str) -> bool:
+        """An aanwijzingsbesluit of something else (parking areas, officials, a blue zone), a mandate,
+        or a rule on publication: a channel mentioned in it is an aside, not its designation."""
+        return bool(OTHER_OBJECT.search(title_text))
+
+    def regime(self, doc: Doc, basis: list[str], wm: list[str]) -> tuple[str, str]:
+        low = extensions.text(doc)[:20000].lower()
+        wm = list(wm)
         pre = _matched(self.pre[0], low)
         years = [int(d[:4]) for d in (doc._.kw_effective_date, doc._.kw_decision_date) if d]
         if "Awb 2:15 (oud)" in basis and "Awb 2:13 lid 2" not in basis:
@@ -221,6 +317,7 @@ class Classifier:
         return None, "geen kenmerken van het oude regime; aangenomen: Wmebv"
 
 
-@Language.factory("kw_classifier", default_config={"classifier_file": "classifier.json", "patterns_dir": ""})
-def make_classifier(nlp: Language, name: str, classifier_file: str, patterns_dir: str) -> Classifier:
-    return Classifier(nlp, name, classifier_file, patterns_dir)
+@Language.factory("kw_classifier", default_config={"classifier_file": "classifier.json", "cues_file": "cues.json",
+                                                  "patterns_dir": ""})
+def make_classifier(nlp: Language, name: str, classifier_file: str, cues_file: str, patterns_dir: str) -> Classifier:
+    return Classifier(nlp, name, classifier_file, patterns_dir, cues_file)

@@ -13,12 +13,14 @@ DOC_EXTENSIONS = {
     "kw_channels": None,       # list[dict]
     "kw_outside": None,        # list[dict]: messages the decision says it does not decide (scope contract)
     "kw_authority": None,      # dict(name, type, code) or None
+    "kw_issuer": None,         # kanaalwijzer.bodies.Body that issued the text (kw_authority is its JSON)
     "kw_organs": None,         # list[str]
     "kw_decision_date": None,  # ISO string
     "kw_effective_date": None,
     "kw_effective_rule": None,
     "kw_legal_basis": None,    # list[str]
     "kw_withdraws": None,      # list[str]
+    "kw_openings": None,       # list[nlp.opening.Opening]: provisions opening the electronic route
 }
 
 

@@ -126,7 +126,7 @@ def document_facts(document: Document) -> dict:
     head = document.text[:20000]
     title = structure.find_title(head, [b for b in document.blocks if b.start < 20000], document.meta)
     body = authority.find_authority(head, document.meta, title)
-    found = dates.find_dates(head, document.meta)
+    found = dates.find_dates(document.text, document.meta, title)  # the final provisions stand last
     return {"title": title,
             "authority": authority.authority_json(body),
             **found}

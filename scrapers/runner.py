@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from kanaalwijzer import vocabulary as vocab
 from kanaalwijzer.config import Config, load_config
 
 from . import sru
@@ -25,14 +26,14 @@ from .settings import base
 from .spiders.cvdr import CvdrSpider
 from .spiders.gemeenteblad import GemeentebladSpider
 
-SOURCES = ("gemeenteblad", "cvdr")
+SOURCES = (vocab.OP, vocab.CVDR)
+# Scrapy settings modules under scrapers/settings/: `base` (polite defaults) and `prod` (only what differs).
+SETTINGS_PROFILES = ("base", "prod")
 PROBE_TIMEOUT = 10.0   # seconds per service; both are probed at once, so a dead network costs ~10 s
 
 UNREACHABLE_MESSAGE = (
     "De KOOP-diensten zijn niet bereikbaar ({details}).\n"
-    "The KOOP services cannot be reached ({details}).\n"
-    "Zonder internet: `make demo` draait alles offline op het voorbeeldcorpus. / "
-    "Offline: `make demo` runs everything on the sample corpus."
+    "Zonder internet draait `make demo` alles offline op het voorbeeldcorpus."
 )
 
 
@@ -51,6 +52,7 @@ class HarvestOptions:
     window_days: int | None = None
     publications: tuple[str, ...] = ()
     settings: dict = field(default_factory=dict)   # Scrapy setting overrides (tests: short delays)
+    profile: str = "base"                           # one of SETTINGS_PROFILES
     probe: bool = True
 
 
@@ -74,16 +76,15 @@ class SourceSummary:
 
 
 def sru_urls(config: Config, sources: tuple[str, ...]) -> dict[str, str]:
-    return {s: config.op_sru_url if s == "gemeenteblad" else config.cvdr_sru_url for s in sources}
+    return {s: config.op_sru_url if s == vocab.OP else config.cvdr_sru_url for s in sources}
 
 
 def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None:
     """One small query per service, in parallel; raises ServicesUnreachable naming `make demo`."""
     def probe(item):
         source, url = item
-        kind = sru.OP if source == "gemeenteblad" else sru.CVDR
-        query = 'c.product-area=="officielepublicaties"' if kind == sru.OP else "dcterms.modified>=2025-01-01"
-        request = urllib.request.Request(sru.page_url(kind, url, query, 1, 1),
+        query = f'c.product-area=="{vocab.OP}"' if source == vocab.OP else "dcterms.modified>=2025-01-01"
+        request = urllib.request.Request(sru.page_url(source, url, query, 1, 1),
                                          headers={"Accept": "application/xml", "User-Agent": base.USER_AGENT})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -100,9 +101,13 @@ def probe_services(urls: dict[str, str], timeout: float = PROBE_TIMEOUT) -> None
         raise ServicesUnreachable(UNREACHABLE_MESSAGE.format(details="; ".join(problems)))
 
 
-def scrapy_settings(config: Config, overrides: dict | None = None, log_level: str | None = None):
+def scrapy_settings(config: Config, overrides: dict | None = None, log_level: str | None = None,
+                    profile: str = "base"):
+    """The settings module of `profile`, our endpoints and store, then the log level and overrides."""
+    if profile not in SETTINGS_PROFILES:
+        raise ValueError(f"onbekend instellingenprofiel {profile!r}; kies uit {', '.join(SETTINGS_PROFILES)}")
     settings = Settings()
-    settings.setmodule("scrapers.settings", priority="project")
+    settings.setmodule(f"{__package__}.settings.{profile}", priority="project")
     settings.set("KANAALWIJZER_DB", str(config.db_path), priority="project")
     settings.set("KANAALWIJZER_OP_SRU_URL", config.op_sru_url, priority="project")
     settings.set("KANAALWIJZER_CVDR_SRU_URL", config.cvdr_sru_url, priority="project")
@@ -125,16 +130,16 @@ def run_harvest(options: HarvestOptions, config: Config | None = None, stream=No
     for handler in logging.root.handlers:
         if handler.level == logging.NOTSET:
             handler.setLevel(logging.root.level)
-    settings = scrapy_settings(config, options.settings, log_level)
+    settings = scrapy_settings(config, options.settings, log_level, options.profile)
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))  # Scrapy's dictConfig set it to DEBUG
-    spiders = {"gemeenteblad": GemeentebladSpider, "cvdr": CvdrSpider}
+    spiders = {vocab.OP: GemeentebladSpider, vocab.CVDR: CvdrSpider}
     crawlers = []
     for source in options.sources:
         kwargs = {"since": options.since, "until": options.until, "mode": options.mode, "body": options.body,
                   "page_size": options.page_size, "window_days": options.window_days}
-        if source == "gemeenteblad" and options.publications:
+        if source == vocab.OP and options.publications:
             kwargs["publication"] = list(options.publications)
         crawler = process.create_crawler(spiders[source])
         process.crawl(crawler, **{k: v for k, v in kwargs.items() if v is not None})
@@ -161,10 +166,11 @@ def run_harvest(options: HarvestOptions, config: Config | None = None, stream=No
 
 
 def format_summary(summaries: list[SourceSummary]) -> str:
-    lines = ["Samenvatting / summary:"]
+    lines = ["Samenvatting:"]
     for s in summaries:
         lines.append(
-            f"  {s.source:<14} {s.status:<8} vensters {s.windows_done}/{s.windows}"
+            f"  {vocab.capfirst(vocab.harvest_label(s.source))}: {vocab.label(vocab.HARVEST_STATUSES, s.status)}"
+            f" · vensters {s.windows_done}/{s.windows}"
             f"{f' ({s.windows_failed} mislukt)' if s.windows_failed else ''} · {s.records} records"
             f" · {s.files} bestanden · {s.versions} nieuwe versies · {s.errors} fouten"
             f" · {s.records_per_second:.1f} records/s · run {s.run_id}")
@@ -176,15 +182,23 @@ def everything_failed(summaries: list[SourceSummary]) -> bool:
 
 
 class _Progress:
-    """Prints windows done/total, records/s and errors to stderr while the crawl runs
-    (one rewritten line on a terminal, a line every few seconds otherwise)."""
+    """Live progress on stderr while the crawl runs: windows done/total, records, records/s, errors.
+
+    On a terminal one line is rewritten in place, twice a second. Anywhere else (a pipe, a log file)
+    there are no control characters: a plain line when the counts moved, every second during the
+    first ten seconds and every ten seconds after that, and always the final state, so even a short
+    harvest shows its progress and a long one does not flood its log.
+    """
+
+    TTY_INTERVAL = 0.5
+    LOG_INTERVALS = ((10.0, 1.0), (float("inf"), 10.0))  # (until elapsed seconds, interval)
 
     def __init__(self, crawlers, stream, started: float):
         self.crawlers, self.stream, self.started = crawlers, stream, started
         self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self.interval = 1.0 if self.tty else 5.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="harvest-progress", daemon=True)
+        self._shown: tuple | None = None  # the counts last written
 
     def start(self):
         self._thread.start()
@@ -192,25 +206,42 @@ class _Progress:
     def stop(self):
         self._stop.set()
         self._thread.join(timeout=2)
-        if self.tty:
+        self._show()
+        if self.tty and self._shown is not None:
             self.stream.write("\n")
         self.stream.flush()
 
-    def line(self) -> str:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        parts = []
+    def _counts(self) -> list[tuple[str, dict]]:
+        out = []
         for source, crawler in self.crawlers:
             spider = getattr(crawler, "spider", None)
-            if spider is None or not hasattr(spider, "progress"):
-                continue
-            p = spider.progress()
-            parts.append(f"{source}: vensters {p['windows_done'] + p['windows_failed']}/{p['windows']}"
-                         f" · {p['records']} records ({p['records'] / elapsed:.1f}/s) · {p['errors']} fouten")
-        return " | ".join(parts)
+            if spider is not None and hasattr(spider, "progress"):
+                out.append((vocab.label(vocab.SOURCES, source, capital=True), spider.progress()))
+        return out
+
+    def line(self, counts: list[tuple[str, dict]] | None = None) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        return " | ".join(
+            f"{label}: vensters {p['windows_done'] + p['windows_failed']}/{p['windows']} · {p['records']} records"
+            f" ({p['records'] / elapsed:.1f}/s) · {p['errors']} fouten"
+            for label, p in (self._counts() if counts is None else counts))
+
+    def _show(self):
+        counts = self._counts()
+        key = tuple((label, tuple(sorted(p.items()))) for label, p in counts)
+        if not counts or (not self.tty and key == self._shown):
+            return
+        text = self.line(counts)
+        self.stream.write("\r" + text + "\x1b[K" if self.tty else text + "\n")
+        self.stream.flush()
+        self._shown = key
+
+    def _interval(self) -> float:
+        if self.tty:
+            return self.TTY_INTERVAL
+        elapsed = time.monotonic() - self.started
+        return next(interval for until, interval in self.LOG_INTERVALS if elapsed < until)
 
     def _run(self):
-        while not self._stop.wait(self.interval):
-            text = self.line()
-            if text:
-                self.stream.write(("\r" + text + "\x1b[K") if self.tty else text + "\n")
-                self.stream.flush()
+        while not self._stop.wait(self._interval()):
+            self._show()

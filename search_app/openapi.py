@@ -77,7 +77,7 @@ def spec(server: str) -> dict:
                       "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
             "Hit": {"type": "object", "properties": {
                 key: {"type": ["string", "null"]} for key in
-                ("id", "title", "source", "publication_name", "body_name", "body_code", "body_type", "province",
+                ("id", "title", "source", "publication_name", "body_name", "body_label", "body_code", "body_type", "province",
                  "published", "regime", "url_official")} | {
                 "channel_kinds": {"type": "array", "items": {"type": "string"}},
                 "snippets": {"type": "array", "items": {"type": "string"},

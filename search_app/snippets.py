@@ -31,11 +31,14 @@ def snippet(html: str) -> Markup:
     return Markup("".join(balanced))
 
 
-def highlight(text: str, spans: list[tuple[int, int]], prefix: str = "bewijs") -> tuple[Markup, list[str | None]]:
+def highlight(text: str, spans: list[tuple[int, int]], prefix: str = "bewijs",
+              terms: list[tuple[int, int]] = ()) -> tuple[Markup, list[str | None]]:
     """The text with each (start, end) span wrapped in <mark id="bewijs-N">: the text is split at
     the offsets and each piece escaped. Overlapping spans share one mark (their union). Returns
     the HTML and, per input span, the id of the mark that holds it (None for offsets outside the
-    text, which are ignored rather than trusted)."""
+    text, which are ignored rather than trusted). `terms` (sorted, disjoint spans of search words)
+    become <mark class="zoekterm">, nested inside an evidence mark where they overlap one; the
+    first has id "zoekterm-1"."""
     valid = sorted((start, end, i) for i, (start, end) in enumerate(spans)
                    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text))
     merged: list[list] = []  # [start, end, [input indexes]]
@@ -46,13 +49,35 @@ def highlight(text: str, spans: list[tuple[int, int]], prefix: str = "bewijs") -
         else:
             merged.append([start, end, [i]])
     ids: list[str | None] = [None] * len(spans)
-    pieces, cursor = [], 0
+    marks = []  # (start, end, id)
     for number, (start, end, members) in enumerate(merged, start=1):
-        mark_id = f"{prefix}-{number}"
         for i in members:
-            ids[i] = mark_id
-        pieces.append(escape(text[cursor:start]))
-        pieces.append(Markup('<mark id="{}">{}</mark>').format(mark_id, text[start:end]))
-        cursor = end
-    pieces.append(escape(text[cursor:]))
+            ids[i] = f"{prefix}-{number}"
+        marks.append((start, end, f"{prefix}-{number}"))
+    terms = [(s, e) for s, e in terms if 0 <= s < e <= len(text)]
+    cuts = sorted({0, len(text), *(b for s, e, _ in marks for b in (s, e)), *(b for span in terms for b in span)})
+    pieces, evidence, in_term, term_count = [], None, False, 0
+    for a, b in zip(cuts, cuts[1:]):
+        mark = next((m for m in marks if m[0] <= a < m[1]), None)
+        term = any(s <= a < e for s, e in terms)
+        if mark is not evidence:
+            if in_term:
+                pieces.append(Markup("</mark>"))
+                in_term = False
+            if evidence is not None:
+                pieces.append(Markup("</mark>"))
+            if mark is not None:
+                pieces.append(Markup('<mark id="{}">').format(mark[2]))
+            evidence = mark
+        if term != in_term:
+            if term:
+                starts = any(s == a for s, _ in terms)
+                term_count += starts
+                pieces.append(Markup('<mark class="zoekterm" id="zoekterm-1">') if starts and term_count == 1
+                              else Markup('<mark class="zoekterm">'))
+            else:
+                pieces.append(Markup("</mark>"))
+            in_term = term
+        pieces.append(escape(text[a:b]))
+    pieces.append(Markup("</mark>" * (in_term + (evidence is not None))))
     return Markup("").join(pieces), ids

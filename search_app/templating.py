@@ -8,6 +8,7 @@ from flask import Flask, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from kanaalwijzer import vocabulary
+from kanaalwijzer.search.vocab import facet_label
 
 from .params import BadParameter, url_args
 from .snippets import snippet
@@ -60,6 +61,24 @@ def shown_facet_values(values, limit: int = FACET_VALUES_SHOWN):
     return top + [v for v in values[limit:] if v.selected]
 
 
+def active_filters(result) -> list[dict]:
+    """Every selected facet value and date bound, labelled as the facets label it, with the
+    link that removes just that one."""
+    items = [{"name": vocabulary.label(vocabulary.FACETS, name, capital=True), "label": value.label,
+              "remove": toggle_url(name, value.value)}
+             for name, values in result.facets.items() for value in values if value.selected]
+    for key, name in (("van", "Gepubliceerd vanaf"), ("tot", "Gepubliceerd tot en met")):
+        if request.args.get(key, "").strip():
+            items.append({"name": name, "label": datum(request.args[key]),
+                          "remove": url_for(request.endpoint, **url_args(**{key: None, "page": None}))})
+    return items
+
+
+def clear_filters_url() -> str:
+    keep = {key: request.args.getlist(key) for key in ("q", "sort", "per_page") if key in request.args}
+    return url_for(request.endpoint, **keep)
+
+
 def page_url(page: int) -> str:
     return url_for(request.endpoint, **url_args(page=str(page)))
 
@@ -87,7 +106,9 @@ def _error(error):
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(datum=datum, tijdstip=tijdstip, http_url=http_url, snippet=snippet, sentence=sentence)
     app.jinja_env.globals.update(
-        vocab=vocabulary, label=vocabulary.label, channel_list=vocabulary.channel_list, toggle_url=toggle_url, shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
+        vocab=vocabulary, label=vocabulary.label, channel_list=vocabulary.channel_list, facet_label=facet_label,
+        active_filters=active_filters, clear_filters_url=clear_filters_url, toggle_url=toggle_url,
+        shown_facet_values=shown_facet_values, page_url=page_url, format_url=format_url,
     )
     app.register_error_handler(BadParameter, _error)
     app.register_error_handler(HTTPException, _error)

@@ -104,6 +104,11 @@ class _Answer:
     truncate: bool = False
 
 
+def _field_getter(fields: dict):
+    """What a compiled CQL predicate reads: the values of one index of one record."""
+    return lambda index: fields.get(index, [])
+
+
 class ReplayServer:
     """Serves a corpus folder as KOOP's SRU services. Use as a context manager or start()/stop().
 
@@ -335,7 +340,7 @@ class ReplayServer:
         hits = cache.get((source, query))
         if hits is None:
             predicate = compile_query(parse(query), OP_INDEXES if source == OP else CVDR_INDEXES)
-            hits = [n for n, item in enumerate(ordered) if predicate(lambda idx, f=item.fields(): f.get(idx, []))]
+            hits = [n for n, item in enumerate(ordered) if predicate(_field_getter(item.fields()))]
             cache[(source, query)] = hits
         return ordered, rendered, hits
 

@@ -271,7 +271,7 @@ def expected(doc: Doc) -> dict:
                 add(ch, f"Bijlage {bijlage.nr}, rij {n}", " ".join(row.cells))
     body = match_body(doc.meta["creator"], doc.meta["organisatietype"])
     assert body, f"{doc.id}: creator {doc.meta['creator']!r} matches no body"
-    all_text = " ".join(_text(l.parts) for a in doc.artikelen for l in a.leden)
+    all_text = " ".join(_text(lid.parts) for a in doc.artikelen for lid in a.leden)
     if doc.effective_rule:
         assert doc.effective_rule in all_text, f"{doc.id}: effective_rule not in text"
     return {"classification": doc.classification, "authority_code": body.code,

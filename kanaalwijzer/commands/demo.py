@@ -6,15 +6,19 @@ from pathlib import Path
 
 import click
 
+from kanaalwijzer.chain import DEFAULT_PORT, run_chain
+
+from ._home import DEMO_HOME
+
 
 @click.command("demo")
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=Path("data/demo"),
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=DEMO_HOME,
               show_default=True, help="Map voor de demo-store en -index (los van de echte gegevens).")
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Daarna de webapp starten.")
-@click.option("--port", default=5000, show_default=True)
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, envvar="KANAALWIJZER_PORT",
+              show_envvar=True, help="Poort van de app (op 127.0.0.1).")
 def command(home: Path, serve: bool, port: int) -> None:
     """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
-    from kanaalwijzer.chain import run_chain
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
 
     with ReplayServer(SAMPLE_CORPUS) as replay:
@@ -27,4 +31,6 @@ def command(home: Path, serve: bool, port: int) -> None:
         harvest = ["--source", "all", "--mode", "targeted", "--publication", "all", "--since", "2024-01-01",
                    "--until", date.today().isoformat(), "--window-days", "31", "--no-probe",
                    "--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False"]
-        run_chain(harvest, env=env, serve=serve, port=port)
+        note = (f"De demo-gegevens staan in {home}/ (los van data/); andere commando's lezen ze met "
+                f"KANAALWIJZER_HOME={home}, bv. `KANAALWIJZER_HOME={home} .venv/bin/kanaalwijzer status`.")
+        run_chain(harvest, env=env, serve=serve, port=port, command="demo", note=note)

@@ -8,6 +8,8 @@ import click
 from kanaalwijzer import digest as digests
 from kanaalwijzer import vocabulary as vocab
 
+from ._home import warn_if_only_demo
+
 
 def _week(ctx, param, value):
     if value is None:
@@ -19,13 +21,13 @@ def _week(ctx, param, value):
 
 
 @click.command()
-@click.option("--week", callback=_week, help="ISO-week, bv. 2026-W10 (standaard: deze week).")
+@click.option("--week", callback=_week, metavar="JJJJ-Www", help="ISO-week, bv. 2026-W10 (standaard: deze week).")
 @click.option("--format", "fmt", type=click.Choice(digests.FORMATS), default="txt", show_default=True,
               help="Uitvoerformaat.")
-@click.option("--body", "bodies", multiple=True, help="Alleen dit bestuursorgaan (code, bv. GM0344); herhaalbaar.")
-@click.option("--province", "provinces", multiple=True, help="Alleen deze provincie (naam); herhaalbaar.")
-@click.option("--channel-kind", "channel_kinds", multiple=True, help="Alleen dit kanaal (bv. email); herhaalbaar.")
-@click.option("--query", help="Alleen publicaties die deze zoekvraag vindt (opgeslagen zoekopdracht).")
+@click.option("--body", "bodies", multiple=True, metavar="CODE", help="Alleen dit bestuursorgaan (code, bv. GM0344); herhaalbaar.")
+@click.option("--province", "provinces", multiple=True, metavar="NAAM", help="Alleen deze provincie (naam); herhaalbaar.")
+@click.option("--channel-kind", "channel_kinds", multiple=True, metavar="SOORT", help="Alleen dit kanaal (bv. email); herhaalbaar.")
+@click.option("--query", metavar="ZOEKVRAAG", help="Alleen publicaties die deze zoekvraag vindt (opgeslagen zoekopdracht).")
 @click.option("--send", is_flag=True, help="Verstuur de digest per e-mail naar alle bevestigde abonnees.")
 def command(week, fmt, bodies, provinces, channel_kinds, query, send):
     """Wijzigingen per week als html/md/txt/json, of per e-mail naar de abonnees (--send).
@@ -35,6 +37,8 @@ def command(week, fmt, bodies, provinces, channel_kinds, query, send):
     """
     from kanaalwijzer.config import load_config
     from kanaalwijzer.store import open_store
+
+    warn_if_only_demo("digest")
 
     unknown = set(channel_kinds) - set(vocab.CHANNEL_KINDS)
     if unknown:

@@ -21,7 +21,7 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
 
 
 @click.command("extract")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, metavar="PAD...", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: één object (of een lijst bij meerdere bestanden); jsonl: één regel per bestand.")
 @click.option("--pending", is_flag=True,

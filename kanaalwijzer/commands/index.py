@@ -6,6 +6,8 @@ import time
 
 import click
 
+from ._home import warn_if_only_demo
+
 
 @click.command()
 @click.option("--rebuild", is_flag=True,
@@ -14,6 +16,7 @@ import click
               help="Zoekbackend (standaard KANAALWIJZER_SEARCH_BACKEND of embedded).")
 def command(rebuild: bool, backend: str | None) -> None:
     """Indexeer alle publicaties uit de store voor het zoeken."""
+    warn_if_only_demo("index")
     from ..config import load_config
     from ..search import get_backend
     from ..search.documents import count_documents, index_documents

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import click
 
+from kanaalwijzer.chain import DEFAULT_PORT
+
 
 @click.command("run")
-@click.option("--since", help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield.")
+@click.option("--since", metavar="JJJJ-MM-DD", help="Vanaf (JJJJ-MM-DD); standaard waar de vorige run ophield.")
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Daarna de webapp starten.")
-@click.option("--port", default=5000, show_default=True)
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, envvar="KANAALWIJZER_PORT",
+              show_envvar=True, help="Poort van de app (op 127.0.0.1).")
 def command(since: str | None, serve: bool, port: int) -> None:
     """Oogst Gemeenteblad en CVDR, extraheer, indexeer en start de app.
 

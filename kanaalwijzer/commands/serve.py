@@ -6,17 +6,23 @@ import sys
 
 import click
 
+from kanaalwijzer.chain import DEFAULT_HOST, DEFAULT_PORT, check_port
+
+from ._home import warn_if_only_demo
+
 
 @click.command()
-@click.option("--host", default=lambda: os.environ.get("KANAALWIJZER_HOST", "127.0.0.1"), show_default="127.0.0.1",
-              help="Adres om op te luisteren.")
-@click.option("--port", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_PORT", "5000")),
-              show_default="5000", help="Poort.")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, envvar="KANAALWIJZER_HOST", show_envvar=True,
+              metavar="ADRES", help="Adres om op te luisteren.")
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, envvar="KANAALWIJZER_PORT", show_envvar=True,
+              help="Poort.")
 @click.option("--production", is_flag=True, help="Draai onder gunicorn (productie) in plaats van de dev-server.")
-@click.option("--workers", type=int, default=lambda: int(os.environ.get("KANAALWIJZER_WORKERS", "2")),
-              show_default="2", help="Aantal gunicorn-workers (alleen met --production).")
+@click.option("--workers", type=int, default=2, show_default=True, envvar="KANAALWIJZER_WORKERS", show_envvar=True,
+              help="Aantal gunicorn-workers (alleen met --production).")
 def command(host: str, port: int, production: bool, workers: int) -> None:
     """Start de webapplicatie (zoeken, gemeenten, besluiten, overzicht, API)."""
+    check_port(host, port)  # a Dutch message and exit code 4, not werkzeug's English one
+    warn_if_only_demo("serve")
     if production:
         # exec: gunicorn becomes this process, so signals from a supervisor reach it directly.
         args = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),

@@ -5,6 +5,8 @@ import json
 
 import click
 
+from ._home import demo_hint
+
 
 def freshness(store) -> dict:
     """Per source: last run, last window done, windows still to retry. Per body: when we last
@@ -58,11 +60,13 @@ def command(fmt):
     with open_store() as store:
         data = freshness(store)
     if fmt == "json":
+        if not data["sources"] and demo_hint("status --format json"):
+            click.echo(demo_hint("status --format json"), err=True)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo("Bronnen")
     if not data["sources"]:
-        click.echo("  (nog niet geoogst: `kanaalwijzer harvest` of `make demo`)")
+        click.echo(f"  ({demo_hint('status') or 'nog niet geoogst: `kanaalwijzer harvest` of `make demo`'})")
     for s in data["sources"]:
         run, window = s["last_run"], s["last_window_done"]
         click.echo(f"  {vocab.harvest_label(s['source'])} [{s['source']}]")

@@ -19,7 +19,8 @@ from .analysis import all_identifiers, body_names, index_definition, own_identif
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, opening_snippet
-from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, canonical_filters, fold
+from .vocab import (FACET_FIELDS, canonical_filters, facet_counts, field_facets, field_size, fold,
+                    selected_fields)
 
 DEFAULT_ALIAS = "kanaalwijzer"
 SOURCE_FIELDS = ("id", "title", "text", "source", "publication_name", "body_name", "body_code", "body_type",
@@ -93,7 +94,11 @@ def node_clause(node: Text | AnyOf, zero_terms: str = "all") -> dict:
 
 
 def values_clause(facet: str, values: list[str]) -> dict:
-    return {"terms": {FACET_FIELDS[facet]: values}} if values else {"match_none": {}}
+    return field_clause(FACET_FIELDS[facet], values)
+
+
+def field_clause(field: str, values: list[str]) -> dict:
+    return {"terms": {field: values}} if values else {"match_none": {}}
 
 
 def base_query(query: Query, request: SearchRequest) -> dict:
@@ -117,16 +122,16 @@ def search_body(query: Query, request: SearchRequest, selected: dict[str, list[s
                 page: int, per_page: int) -> dict:
     """The whole request: hits after post_filter (the facet selections), aggregations that apply
     every selection except their own, so a selected value keeps its count."""
-    selections = {facet: values_clause(facet, values) for facet, values in selected.items()}
-    aggs = {}
-    for facet, field in FACET_FIELDS.items():
-        others = [clause for other, clause in selections.items() if other != facet]
-        aggs[facet] = {
+    selections = {field: field_clause(field, values) for field, values in selected_fields(selected).items()}
+    aggs = {}  # one per index field: body_code serves both 'gemeente' and 'organisatie'
+    for field in field_facets():
+        others = [clause for other, clause in selections.items() if other != field]
+        aggs[field] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": field, "size": FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)}}},
+            "aggs": {"values": {"terms": {"field": field, "size": field_size(field)}}},
         }
     # the name documents give a body our list does not know (joint bodies)
-    aggs["gemeente"]["aggs"]["values"]["aggs"] = {"name": {"terms": {"field": "body_name", "size": 1}}}
+    aggs["body_code"]["aggs"]["values"]["aggs"] = {"name": {"terms": {"field": "body_name", "size": 1}}}
     by_score = query.has_text and request.sort == "relevance"
     sort = ([{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}] if by_score else
             [{"published": {"order": "desc", "missing": "_last"}}, {"id": {"order": "asc"}}])
@@ -251,10 +256,10 @@ class ElasticBackend:
             hits.append(hit_from_fields(source, [snippet], hit.get("_score") or 0.0))
         aggregations = response.get("aggregations", {})
         facets = {}
-        for facet in FACET_FIELDS:
-            buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+        for facet, field in FACET_FIELDS.items():
+            buckets = aggregations.get(field, {}).get("values", {}).get("buckets", [])
             names = {str(b["key"]): b["name"]["buckets"][0]["key"] for b in buckets if b.get("name", {}).get("buckets")}
-            facets[facet] = facet_values(facet, {str(b["key"]): b["doc_count"] for b in buckets},
-                                         selected.get(facet, []), names)
+            counts = facet_counts(facet, {str(b["key"]): b["doc_count"] for b in buckets})
+            facets[facet] = facet_values(facet, counts, selected.get(facet, []), names)
         return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets, page=page,
                             per_page=per_page, took_ms=(time.perf_counter() - started) * 1000)

@@ -29,7 +29,8 @@ from .analysis import (IDENTIFIER_PATTERN, Variants, all_identifiers, body_names
 from .model import SearchRequest, SearchResult, check_request
 from .query import AnyOf, Query, Text, parse_query
 from .results import SNIPPET_CHARS, facet_values, hit_from_fields, marked_html, opening_snippet
-from .vocab import DEFAULT_FACET_SIZE, FACET_FIELDS, FACET_SIZES, body_label, canonical_filters
+from .vocab import (FACET_FIELDS, body_label, canonical_filters, facet_counts, field_facets, field_size,
+                    selected_fields)
 
 log = logging.getLogger(__name__)
 
@@ -261,9 +262,12 @@ class EmbeddedBackend:
         return TQ.boolean_query([(Occur.Should, q) for q in options])
 
     def _values(self, facet: str, values: list[str]) -> TQ:
+        return self._field_values(FACET_FIELDS[facet], values)
+
+    def _field_values(self, field: str, values: list[str]) -> TQ:
         if not values:
             return TQ.empty_query()
-        return TQ.term_set_query(self.schema, FACET_FIELDS[facet], values)
+        return TQ.term_set_query(self.schema, field, values)
 
     def _base(self, query: Query, request: SearchRequest) -> list[tuple[Occur, TQ]]:
         clauses = []
@@ -320,7 +324,8 @@ class EmbeddedBackend:
         index = self.index()
         searcher = index.searcher()
         base = self._base(query, request)
-        selections = {facet: (Occur.Must, self._values(facet, values)) for facet, values in selected.items()}
+        selections = {field: (Occur.Must, self._field_values(field, values))
+                      for field, values in selected_fields(selected).items()}
         hits_query = self._all([*base, *selections.values()])
 
         by_score = query.has_text and request.sort == "relevance"
@@ -342,34 +347,34 @@ class EmbeddedBackend:
                             took_ms=(time.perf_counter() - started) * 1000)
 
     def _facets(self, searcher, base, selections, selected) -> dict:
-        """Counts per facet with every OTHER facet's selection applied, so selected values keep theirs."""
-        def terms(facets, combined=True):
-            return {f: {"terms": {"field": COMBINED[field], "size": COMBINATIONS}} if combined and field in COMBINED
-                    else {"terms": {"field": field, "size": FACET_SIZES.get(f, DEFAULT_FACET_SIZE)}}
-                    for f in facets for field in [FACET_FIELDS[f]]}
+        """Counts per facet with every OTHER field's selection applied, so selected values keep theirs.
+        One aggregation per index field: body_code serves both 'gemeente' and 'organisatie'."""
+        def terms(fields, combined=True):
+            return {field: {"terms": {"field": COMBINED[field], "size": COMBINATIONS}} if combined and field in COMBINED
+                    else {"terms": {"field": field, "size": field_size(field)}} for field in fields}
 
         counts: dict[str, dict[str, int]] = {}
-        unselected = [f for f in FACET_FIELDS if f not in selections]
+        unselected = [field for field in field_facets() if field not in selections]
         requests = [(unselected, list(selections.values()))] if unselected else []
-        requests += [([f], [c for g, c in selections.items() if g != f]) for f in selections]
-        for facets, clauses in requests:
+        requests += [([field], [c for g, c in selections.items() if g != field]) for field in selections]
+        for fields, clauses in requests:
             query = self._all([*base, *clauses])
-            answer = searcher.aggregate(query, terms(facets))
-            for facet in facets:
-                buckets = answer[facet]["buckets"]
-                if FACET_FIELDS[facet] not in COMBINED:
-                    counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
-                elif answer[facet].get("sum_other_doc_count"):  # too many combinations: count directly
-                    buckets = searcher.aggregate(query, terms([facet], combined=False))[facet]["buckets"]
-                    counts[facet] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+            answer = searcher.aggregate(query, terms(fields))
+            for field in fields:
+                buckets = answer[field]["buckets"]
+                if field not in COMBINED:
+                    counts[field] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+                elif answer[field].get("sum_other_doc_count"):  # too many combinations: count directly
+                    buckets = searcher.aggregate(query, terms([field], combined=False))[field]["buckets"]
+                    counts[field] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
                 else:
-                    counts[facet] = {}
+                    counts[field] = {}
                     for bucket in buckets:
                         for value in str(bucket["key"]).split(JOIN):
-                            counts[facet][value] = counts[facet].get(value, 0) + int(bucket["doc_count"])
-        names = {code: self._body_name(searcher, code) for code in counts.get("gemeente", {})
+                            counts[field][value] = counts[field].get(value, 0) + int(bucket["doc_count"])
+        names = {code: self._body_name(searcher, code) for code in counts.get("body_code", {})
                  if body_label(code) is None}
-        return {f: facet_values(f, counts.get(f, {}), selected.get(f, []), names if f == "gemeente" else None)
+        return {f: facet_values(f, facet_counts(f, counts.get(FACET_FIELDS[f], {})), selected.get(f, []), names)
                 for f in FACET_FIELDS}
 
     def _body_name(self, searcher, code: str) -> str | None:

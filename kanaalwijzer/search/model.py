@@ -46,6 +46,7 @@ class Hit:
     url_official: str | None
     snippets: list[str]  # HTML: only <mark>…</mark> is markup, everything else escaped
     score: float  # relevance; 0.0 when sorted by date
+    body_label: str | None = None  # the body as its facet value is labelled (Den Haag, Provincie Drenthe)
 
 
 @dataclass

@@ -9,7 +9,7 @@
                                    anything with a digit is matched exactly (identifiers)
     Gmb. 2025, 540118              a citation of a gazette publication: its identifier gmb-2025-540118
     artikel 2:13 lid 2             a legal reference: also "2:13, tweede lid" and "lid 2 van artikel 2:13"
-    gemeente:"Den Haag" provincie:Utrecht orgaan:burgemeester kanaal:webformulier
+    gemeente:"Den Haag" organisatie:Rijnland provincie:Utrecht orgaan:burgemeester kanaal:webformulier
     regime:wmebv bron:cvdr jaar:2025 jaar:2024..2026 datum:2025-01-01..2025-12-31
                                    filters; several values of one filter (or OR between them)
                                    mean any of them; -kanaal:email excludes
@@ -188,7 +188,8 @@ def _quoted(q: str, i: int) -> tuple[str, int]:
 
 
 def _example(name: str) -> str:
-    return {"gemeente": 'gemeente:"Den Haag"', "provincie": "provincie:Utrecht", "orgaan": "orgaan:burgemeester",
+    return {"gemeente": 'gemeente:"Den Haag"', "organisatie": 'organisatie:"Provincie Drenthe"',
+            "provincie": "provincie:Utrecht", "orgaan": "orgaan:burgemeester",
             "kanaal": "kanaal:webformulier", "regime": "regime:wmebv", "bron": "bron:cvdr", "jaar": "jaar:2025",
             "datum": "datum:2025-01-01..2025-12-31"}[name]
 

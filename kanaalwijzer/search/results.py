@@ -4,22 +4,26 @@ from __future__ import annotations
 import html
 
 from .model import FacetValue, Hit
-from .vocab import DEFAULT_FACET_SIZE, FACET_SIZES, facet_label
+from .vocab import DEFAULT_FACET_SIZE, FACET_SIZES, body_label, facet_label
 
 SNIPPET_CHARS = 220
 
 
 def facet_values(facet: str, counts: dict[str, int], selected: list[str],
                  names: dict[str, str] | None = None) -> list[FacetValue]:
-    """The most frequent values by count (then label), plus every selected value, also one that
-    nothing matches now. `names` labels bodies our list does not know (joint bodies)."""
+    """The most frequent values by count (then label; years by year), plus every selected value,
+    also one that nothing matches now. `names` labels bodies our list does not know (joint bodies)."""
     def value(v: str) -> FacetValue:
         label = facet_label(facet, v)
         if label == v and names and names.get(v):
             label = names[v]
         return FacetValue(v, label, counts.get(v, 0), v in selected)
 
-    order = (lambda v: (-v.count, v.label.casefold()))
+    def order(v):
+        if facet == "jaar":  # newest first
+            return -int(v.value) if v.value.isdigit() else 0, v.label
+        return -v.count, v.label.casefold()
+
     values = sorted((value(v) for v, count in counts.items() if count > 0 and v not in selected), key=order)
     values = values[:FACET_SIZES.get(facet, DEFAULT_FACET_SIZE)] + [value(v) for v in selected]
     return sorted(values, key=order)
@@ -55,4 +59,5 @@ def hit_from_fields(fields: dict, snippets: list[str], score: float) -> Hit:
         published=fields.get("published"), regime=fields.get("regime"),
         channel_kinds=list(fields.get("channel_kinds") or []), url_official=fields.get("url_official"),
         snippets=snippets, score=float(score or 0.0),
+        body_label=(body_label(fields["body_code"]) if fields.get("body_code") else None) or fields.get("body_name"),
     )

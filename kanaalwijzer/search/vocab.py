@@ -15,7 +15,8 @@ from .model import QueryError
 
 # facet / filter name -> field of the index document
 FACET_FIELDS = {
-    "gemeente": "body_code",
+    "gemeente": "body_code",      # municipalities only ...
+    "organisatie": "body_code",   # ... provinces, water boards, joint bodies: one field, one selection
     "provincie": "province",
     "orgaan": "organs",
     "kanaal": "channel_kinds",
@@ -24,8 +25,45 @@ FACET_FIELDS = {
     "jaar": "year",
 }
 FACETS = tuple(FACET_FIELDS)
-FACET_SIZES = {"gemeente": 400}  # all bodies; the others have few values
+FACET_SIZES = {"gemeente": 400, "organisatie": 400}  # all bodies; the others have few values
 DEFAULT_FACET_SIZE = 50
+FIELD_SIZES = {"body_code": 1000}  # one aggregation serves both facets of the field
+
+
+def field_facets() -> dict[str, list[str]]:
+    """Index field -> the facets it serves (body_code: gemeente and organisatie)."""
+    fields: dict[str, list[str]] = {}
+    for facet, name in FACET_FIELDS.items():
+        fields.setdefault(name, []).append(facet)
+    return fields
+
+
+def field_size(field: str) -> int:
+    return FIELD_SIZES.get(field) or max(FACET_SIZES.get(f, DEFAULT_FACET_SIZE) for f in field_facets()[field])
+
+
+def selected_fields(selected: dict[str, list[str]]) -> dict[str, list[str]]:
+    """UI selections per index field: facets sharing a field share one 'any of these' selection."""
+    fields: dict[str, list[str]] = {}
+    for facet, values in selected.items():
+        target = fields.setdefault(FACET_FIELDS[facet], [])
+        target.extend(v for v in values if v not in target)
+    return fields
+
+
+def facet_counts(facet: str, counts: dict[str, int]) -> dict[str, int]:
+    """The counts of the facet's field that belong to the facet."""
+    return {value: count for value, count in counts.items() if facet_holds(facet, value)}
+
+
+def facet_holds(facet: str, value: str) -> bool:
+    """Whether a value of the facet's field belongs to this facet: municipality codes (GM0344)
+    to 'gemeente', every other body to 'organisatie'."""
+    if facet == "gemeente":
+        return value.upper().startswith("GM")
+    if facet == "organisatie":
+        return not value.upper().startswith("GM")
+    return True
 
 CLASSIFICATION_REGIME = vocabulary.INDEX_REGIME  # the index holds 'wmebv' / 'pre_wmebv'
 
@@ -47,8 +85,11 @@ def bodies_by_code() -> dict[str, bodies.Body]:
 
 
 def body_label(code: str) -> str | None:
+    """Municipalities by their short name, other bodies by their official name (Provincie Drenthe)."""
     body = bodies_by_code().get(code.casefold())
-    return body.name if body else None
+    if body is None:
+        return None
+    return body.name if body.type == bodies.GEMEENTE else body.display_name
 
 
 def canonical_value(facet: str, value: str) -> str:
@@ -56,16 +97,21 @@ def canonical_value(facet: str, value: str) -> str:
     value = " ".join(str(value).split())
     if not value:
         raise QueryError(f"Geef een waarde na '{facet}:'.")
-    if facet == "gemeente":
+    if facet in ("gemeente", "organisatie"):
         known = bodies_by_code().get(value.casefold())
         if known:
             return known.code
         if value.casefold().startswith("gr:"):
             return "gr:" + bodies.slug(value[3:])
-        body = bodies.match_body(value, bodies.GEMEENTE) or bodies.match_body(value)
+        if facet == "gemeente":
+            body = bodies.match_body(value, bodies.GEMEENTE) or bodies.match_body(value)
+        else:
+            body = next(filter(None, (bodies.match_body(value, kind) for kind in (
+                bodies.PROVINCIE, bodies.WATERSCHAP))), None) or bodies.match_body(
+                value, bodies.GEMEENSCHAPPELIJKE_REGELING)
         if body is None:
-            raise QueryError(f"Gemeente '{value}' ken ik niet. Namen met een spatie gaan tussen "
-                             f"aanhalingstekens, bijvoorbeeld gemeente:\"Den Haag\".")
+            raise QueryError(f"{facet.capitalize()} '{value}' ken ik niet. Namen met een spatie gaan tussen "
+                             f"aanhalingstekens, bijvoorbeeld {facet}:\"Den Haag\".")
         return body.code
     if facet == "provincie":
         body = bodies.match_body(value, bodies.PROVINCIE)
@@ -99,7 +145,7 @@ def _from_vocabulary(value: str, names: dict[str, str], aliases: dict[str, str],
 
 
 def facet_label(facet: str, value: str) -> str:
-    if facet == "gemeente":
+    if facet in ("gemeente", "organisatie"):
         return body_label(value) or value
     if facet == "kanaal":
         return vocabulary.channel_label(value, capital=True)
@@ -118,11 +164,12 @@ def canonical_filters(filters: dict[str, list[str]] | None) -> dict[str, list[st
             raise QueryError(f"Onbekend filter '{facet}'. Filters: {', '.join(FACETS)}.")
         if isinstance(values, str):
             values = [values]
-        canonical = []
         for value in values or []:
             value = canonical_value(facet, value)
+            # a province selected as 'gemeente' (an old link) is listed where it belongs
+            home = next(f for f in (facet, *FACET_FIELDS) if FACET_FIELDS[f] == FACET_FIELDS[facet]
+                        and facet_holds(f, value))
+            canonical = result.setdefault(home, [])
             if value not in canonical:
                 canonical.append(value)
-        if canonical:
-            result[facet] = canonical
     return result

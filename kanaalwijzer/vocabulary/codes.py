@@ -138,6 +138,7 @@ EVENT_KINDS = {
 # -- search filters (the facet names are Dutch codes themselves) -------------------------------------
 FACETS = {
     "gemeente": "gemeente",
+    "organisatie": "andere overheid",   # provinces, water boards, joint bodies: not in the 'gemeente' facet
     "provincie": "provincie",
     "orgaan": "bestuursorgaan",
     "kanaal": "kanaal",

@@ -63,25 +63,20 @@ def short_reference(pub_id: str) -> str:
 
 
 # -- harvest runs --------------------------------------------------------------------------------
-# A harvest run is kept per source and selection of gazettes, so a Provinciaal blad run never marks
-# Gemeenteblad windows done. The key of the default selection predates the others and stays.
-GEMEENTEBLAD_RUN = "gemeenteblad"
-_SELECTION_RUN = "op:"
+# A harvest run is kept per source and selection of gazettes ('officielepublicaties:gmb+prb', 'cvdr'),
+# so a Provinciaal blad run never marks Gemeenteblad windows done.
+_SELECTION = OP + ":"
 
 
 def harvest_key(gazettes: tuple[Gazette, ...]) -> str:
     """The run key of an official-publications harvest over these gazettes."""
-    if tuple(g.prefix for g in gazettes) == ("gmb",):
-        return GEMEENTEBLAD_RUN
-    return _SELECTION_RUN + "+".join(g.prefix for g in gazettes)
+    return _SELECTION + "+".join(g.prefix for g in gazettes)
 
 
 def harvest_label(key: str | None) -> str:
     """What a harvest run key means, in words: 'Gemeenteblad', 'officiële publicaties (Provinciaal blad
     en Waterschapsblad)', 'lokale regelgeving (CVDR)'."""
-    if key == GEMEENTEBLAD_RUN:
-        return GAZETTES["gmb"].name
-    if key and key.startswith(_SELECTION_RUN):
-        names = [GAZETTES[p].name if p in GAZETTES else p for p in key[len(_SELECTION_RUN):].split("+")]
-        return f"{SOURCES[OP]} ({list_of(names)})"
+    if key and key.startswith(_SELECTION):
+        names = [GAZETTES[p].name if p in GAZETTES else p for p in key[len(_SELECTION):].split("+")]
+        return names[0] if len(names) == 1 else f"{SOURCES[OP]} ({list_of(names)})"
     return label(SOURCES, key)

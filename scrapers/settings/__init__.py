@@ -1,6 +1,7 @@
 """Scrapy settings as a package: `base` holds the polite defaults, `prod` only what differs.
 
-scrapy.cfg points here (base). Production: SCRAPY_SETTINGS_MODULE=scrapers.settings.prod.
+`kanaalwijzer harvest --settings base|prod` (or KANAALWIJZER_SCRAPY_SETTINGS) chooses the module;
+scrapy.cfg points here (base), for `scrapy` commands run by hand.
 Settings are copied by name (Scrapy reads the module's upper-case attributes), not star-imported.
 """
 from . import base

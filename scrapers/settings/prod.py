@@ -1,6 +1,10 @@
-"""Production: the base settings with a larger SRU page and quieter logs (only what differs)."""
-from . import base
-from . import uppercase
+"""Production (`kanaalwijzer harvest --settings prod`): the base settings with larger SRU pages,
+so a full harvest asks KOOP fewer times, and quieter logs (only what differs).
+
+Through `kanaalwijzer`, the verbosity flag (-v) decides the log level; LOG_LEVEL here applies to
+`scrapy` commands run by hand with SCRAPY_SETTINGS_MODULE=scrapers.settings.prod.
+"""
+from . import base, uppercase
 
 globals().update(uppercase(base))
 

@@ -65,6 +65,7 @@ class SruHarvestSpider(scrapy.Spider):
         self._window_days = int(window_days) if window_days else None
         self.run_label = run_label or self.name
         self.windows: list[Window] = []
+        self.windows_unopened = 0  # planned in start(), not yet opened: they count in progress()' total
         self.requested: set[str] = set()    # publication ids whose files this run asked for
         self.works_expanded: set[str] = set()
         self.counts = {"records": 0, "files": 0, "versions": 0, "errors": 0}
@@ -122,7 +123,9 @@ class SruHarvestSpider(scrapy.Spider):
             bounds.add((day.isoformat(), end.isoformat()))
             day = end + timedelta(days=1)
         log.info("%s: %d vensters van %s t/m %s (%s)", self.run_label, len(bounds), since, until, self.mode)
+        self.windows_unopened = len(bounds)
         for start, end in sorted(bounds):
+            self.windows_unopened -= 1
             yield self.open_window(date.fromisoformat(start), date.fromisoformat(end))
 
     def resume_date(self) -> date | None:
@@ -346,7 +349,8 @@ class SruHarvestSpider(scrapy.Spider):
     def progress(self) -> dict:
         done = sum(1 for w in self.windows if w.closed and not w.failures)
         failed = sum(1 for w in self.windows if w.closed and w.failures)
-        return {"windows": len(self.windows), "windows_done": done, "windows_failed": failed, **self.counts}
+        return {"windows": len(self.windows) + self.windows_unopened, "windows_done": done, "windows_failed": failed,
+                **self.counts}
 
 
 def _today() -> date:

@@ -1,13 +1,13 @@
 """The Gemeenteblad (and the other decentral gazettes) from repository.overheid.nl SRU 2.0.
 
-    scrapy crawl gemeenteblad -a since=2025-01-01 -a until=2025-01-31 -a mode=sweep
-    scrapy crawl gemeenteblad -a publication="Provinciaal blad,Waterschapsblad"
+    scrapy crawl officielepublicaties -a since=2025-01-01 -a until=2025-01-31 -a mode=sweep
+    scrapy crawl officielepublicaties -a publication="Provinciaal blad,Waterschapsblad"
 """
 from __future__ import annotations
 
 from datetime import date
 
-from kanaalwijzer.vocabulary import DECENTRAL_GAZETTES, harvest_key
+from kanaalwijzer.vocabulary import DECENTRAL_GAZETTES, OP, harvest_key
 
 from .. import sru
 from .base import SruHarvestSpider
@@ -16,7 +16,7 @@ GAZETTES = {g.name: g for g in DECENTRAL_GAZETTES}  # publicatienaam -> gazette,
 
 
 class GemeentebladSpider(SruHarvestSpider):
-    name = "gemeenteblad"
+    name = OP  # Gemeenteblad unless `publication` names other gazettes
     source = sru.OP
     sru_url_setting = "KANAALWIJZER_OP_SRU_URL"
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request
 
+from kanaalwijzer.search.highlight import term_spans
+
 from .. import serializers
 from ..citation import citation, short_reference
-from ..params import positive_int
+from ..params import MAX_QUERY_LENGTH, positive_int
 from ..render import respond
 from ..resources import get_store
 from ..snippets import highlight
@@ -30,8 +32,10 @@ def show(pub_id: str):
     found = store.newest_extraction(pub_id, current.version)
     result = found.result if found and not found.breaks_contract else {}
     channels = serializers.channels_with_evidence(result.get("channels") or [], current.text)
+    q = request.args.get("q", "")[:MAX_QUERY_LENGTH]  # from a search hit: mark the words it found
+    terms = term_spans(q, current.text) if q.strip() else []
     text_html, anchors = highlight(current.text, [(c["evidence"].get("start"), c["evidence"].get("end"))
-                                                     if c["located"] else (None, None) for c in channels])
+                                                  if c["located"] else (None, None) for c in channels], terms=terms)
     for channel, anchor in zip(channels, anchors):
         channel["anchor"] = anchor
     linked = store.linked_publications(pub_id)
@@ -47,4 +51,5 @@ def show(pub_id: str):
     }
     return respond("besluit/show.html", data, title=pub.title or pub_id, pub=pub, versions=versions,
                    current=current, extraction=data["extraction"], channels=channels, text_html=text_html,
-                   linked=linked, cite=cite, reference=data["reference"], permalink=request.base_url)
+                   linked=linked, cite=cite, reference=data["reference"], permalink=request.base_url,
+                   q=q, term_count=len(terms))

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from lxml import etree
 
-from kanaalwijzer.bodies import match_body
 from devtools.replay import CVDR, OP, SAMPLE_CORPUS, load_corpus
+from kanaalwijzer.bodies import match_body
 
 CORPUS = load_corpus(SAMPLE_CORPUS)
 BY_ID = {item.id: item for item in CORPUS}

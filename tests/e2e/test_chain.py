@@ -46,6 +46,10 @@ def test_demo_runs_every_stage_offline_and_a_rerun_adds_nothing(tmp_path):
     assert designations >= 5
     assert (home / "index").is_dir()
     assert "geïndexeerd" in first.stdout + first.stderr
+    harvest_output = first.stderr.split("== harvest", 1)[1].split("Samenvatting:", 1)[0]
+    assert re.search(r"^Officiële publicaties: vensters \d+/\d+ · \d+ records \(\d+\.\d/s\)", harvest_output, re.M), \
+        "live progress between '== harvest' and its summary"
+    assert f"KANAALWIJZER_HOME={home} .venv/bin/kanaalwijzer status" in first.stderr, "where the demo's data is"
 
     second = _kanaalwijzer("demo", "--home", str(home), "--no-serve", env={}, timeout=300)
     assert second.returncode == 0, second.stderr[-3000:]

@@ -16,8 +16,8 @@ from datetime import datetime
 import pytest
 import time_machine
 
-from kanaalwijzer import events, registry
 from devtools.replay import ReplayServer
+from kanaalwijzer import events, registry
 from kanaalwijzer.store import AMSTERDAM, Store
 
 pytestmark = pytest.mark.slow

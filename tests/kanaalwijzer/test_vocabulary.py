@@ -54,10 +54,12 @@ def test_gazette_elements_are_the_xml_roots_of_the_official_publications():
 
 def test_harvest_keys_read_back_as_words():
     gazettes = vocab.DECENTRAL_GAZETTES
-    assert vocab.harvest_key(gazettes[:1]) == "gemeenteblad"  # the key stores already hold
-    assert vocab.harvest_key(gazettes) == "op:gmb+prb+wsb+bgr"
-    assert vocab.harvest_label("gemeenteblad") == "Gemeenteblad"
-    assert vocab.harvest_label("op:prb+wsb") == "officiële publicaties (Provinciaal blad en Waterschapsblad)"
+    assert vocab.harvest_key(gazettes[:1]) == "officielepublicaties:gmb"
+    assert vocab.harvest_key(gazettes) == "officielepublicaties:gmb+prb+wsb+bgr"
+    assert vocab.harvest_label("officielepublicaties:gmb") == "Gemeenteblad"
+    assert vocab.harvest_label("officielepublicaties:prb+wsb") == \
+        "officiële publicaties (Provinciaal blad en Waterschapsblad)"
+    assert vocab.harvest_label("officielepublicaties") == "officiële publicaties"
     assert vocab.harvest_label("cvdr") == "lokale regelgeving (CVDR)"
 
 

@@ -39,7 +39,7 @@ def harvest(home: Path, server: ReplayServer, *args: str, timeout: float = 120, 
     return subprocess.run(cmd, env=env_for(home, server), capture_output=True, text=True, timeout=timeout)
 
 
-OP_ALL = "op:gmb+prb+wsb+bgr"  # run label of the officielepublicaties spider over all four gazettes
+OP_ALL = "officielepublicaties:gmb+prb+wsb+bgr"  # run key of the official-publications spider over all four gazettes
 
 
 def span(server: ReplayServer) -> tuple[str, str]:
@@ -275,21 +275,21 @@ def test_diagnostic_window_is_failed_then_retried_next_run(tmp_path, replay):
     first_window = f'dt.modified>="{since}"'
     replay.add_fault("diagnostic", match=f"query:{first_window}", times=1)
     home = tmp_path / "home"
-    check_ok(harvest(home, replay, "--source", "gemeenteblad", *sweep_args(replay)[:-2], "--no-probe"))
+    check_ok(harvest(home, replay, "--source", "officielepublicaties", *sweep_args(replay)[:-2], "--no-probe"))
     end = (date.fromisoformat(since) + timedelta(days=30)).isoformat()
     in_window = {i.id for i in replay.items if i.source == OP and i.meta["publicatienaam"] == "Gemeenteblad"
                  and since <= i.meta["modified"] <= end}
     assert in_window
     with open_store(home) as s:
-        failed = s.failed_windows("gemeenteblad")
+        failed = s.failed_windows("officielepublicaties:gmb")
         assert [(w.window_start, w.status) for w in failed] == [(since, "failed")]
         assert "diagnose" in failed[0].error
         assert not in_window & publication_ids(s)  # not "empty"
         assert s.runs()[0].status == "partial"
     # next run, no dates given: resumes after the last window done and retries the failed one
-    check_ok(harvest(home, replay, "--source", "gemeenteblad", "--mode", "sweep", "--no-probe"))
+    check_ok(harvest(home, replay, "--source", "officielepublicaties", "--mode", "sweep", "--no-probe"))
     with open_store(home) as s:
-        assert s.failed_windows("gemeenteblad") == []
+        assert s.failed_windows("officielepublicaties:gmb") == []
         assert in_window <= publication_ids(s)
         retried = [w for w in s.windows() if w.window_start == since]
         assert [w.status for w in retried] == ["failed", "done"]
@@ -297,7 +297,7 @@ def test_diagnostic_window_is_failed_then_retried_next_run(tmp_path, replay):
 
 def test_everything_failing_exits_non_zero(tmp_path, replay):
     replay.add_fault("diagnostic", match="path:/sru", times=None)
-    result = harvest(tmp_path / "home", replay, "--source", "gemeenteblad", *sweep_args(replay), "--no-probe")
+    result = harvest(tmp_path / "home", replay, "--source", "officielepublicaties", *sweep_args(replay), "--no-probe")
     assert result.returncode == 1 and "mislukt" in result.stderr
 
 

@@ -95,7 +95,7 @@ def test_diagnostic_fails_the_window_and_yields_nothing(op_spider):
     assert out == []
     stored = op_spider.store.window(window.id)
     assert stored.status == "failed" and "info:srw/diagnostic/1/10" in stored.error
-    assert op_spider.store.failed_windows("op:gmb+prb+wsb")[0].id == window.id
+    assert op_spider.store.failed_windows("officielepublicaties:gmb+prb+wsb")[0].id == window.id
 
 
 def test_html_error_page_fails_the_window_and_is_kept_raw(op_spider):

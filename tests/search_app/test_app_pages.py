@@ -21,7 +21,7 @@ def texts(tree, xpath) -> list[str]:
 
 
 # -- every page: Dutch, labelled inputs --------------------------------------------------------
-PAGES = ["/", "/zoeken?q=elektronische+kanalen", "/gemeente/den-bosch", "/gemeente/amersfoort",
+PAGES = ["/", "/zoeken?q=elektronische+kanalen", "/zoeken/hulp", "/gemeente/den-bosch", "/gemeente/amersfoort",
          "/gemeente?naam=berg", "/besluit/gmb-2025-552188", "/overzicht", "/abonneren", "/api/"]
 
 
@@ -51,7 +51,8 @@ def test_facet_link_filters_and_keeps_its_count(client):
     link = tree.xpath("//section[@class='facet'][h3='Gemeente']//a[contains(., 'Den Bosch')]/@href")[0]
     filtered = page(client, link)
     hits = filtered.xpath("//li[@class='hit']//h3/a/@href")
-    assert sorted(hits) == ["/besluit/CVDR700001_1", "/besluit/gmb-2025-552188"]
+    assert sorted(hits) == ["/besluit/CVDR700001_1?q=elektronische+kanalen",
+                            "/besluit/gmb-2025-552188?q=elektronische+kanalen"]  # the page marks the words
     selected = filtered.xpath("//section[@class='facet'][h3='Gemeente']//a[@aria-current='true']")
     assert len(selected) == 1 and "Den Bosch" in selected[0].text_content()
     # the selected value keeps its count, the others still show theirs (to widen the selection)
@@ -81,6 +82,79 @@ def test_search_json_and_csv(client):
     assert response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0][0] == "id" and {r[0] for r in rows[1:]} == {"gmb-2025-552188", "CVDR700001_1"}
+
+
+def test_hint_advertises_what_works_and_the_help_explains_it(client):
+    hint = texts(page(client, "/"), "//p[@id='q-hulp']")[0]
+    assert "OF" in hint and "NIET" in hint and "Gmb. 2025, 540118" in hint
+    data = client.get("/zoeken?q=omgevingsloket+OF+contactformulier&format=json").get_json()
+    assert {h["id"] for h in data["hits"]} == {"gmb-2025-552188", "CVDR700001_1", "gmb-2026-1234"}
+    help_ = page(client, "/zoeken/hulp")
+    terms = " ".join(texts(help_, "//dt"))
+    for example in ("bezwaar OF klacht", "NIET", "artikel 2:13 lid 2", "Gmb. 2025, 540118", "organisatie:"):
+        assert example in terms
+
+
+def test_date_range_fields_show_the_range_and_filters_are_summarised_with_removal_links(client):
+    tree = page(client, "/zoeken?q=kanalen&gemeente=GM0796&kanaal=web_form&van=2025-12-01&tot=2025-12-31")
+    assert tree.xpath("//input[@id='van']/@value") == ["2025-12-01"]
+    assert tree.xpath("//input[@id='tot']/@value") == ["2025-12-31"]
+    assert tree.xpath("//label[@for='van']") and tree.xpath("//label[@for='tot']")
+    # a new search from this form keeps the selections
+    assert sorted(tree.xpath("//form[@role='search']//input[@type='hidden']/@value")) == ["GM0796", "web_form"]
+    items = tree.xpath("//section[@class='active-filters']//li")
+    summary = [" ".join(li.text_content().split()) for li in items]
+    assert summary[0].startswith("Gemeente: Den Bosch") and summary[1].startswith("Kanaal: Webformulier")
+    assert summary[2].startswith("Gepubliceerd vanaf: 1 december 2025")
+    assert summary[3].startswith("Gepubliceerd tot en met: 31 december 2025")
+    removals = [li.xpath(".//a/@href")[0] for li in items]
+    assert "gemeente=" not in removals[0] and "kanaal=web_form" in removals[0] and "van=2025-12-01" in removals[0]
+    assert "van=" not in removals[2] and "tot=2025-12-31" in removals[2] and "gemeente=GM0796" in removals[2]
+    clear = tree.xpath("//section[@class='active-filters']//p/a/@href")[0]
+    assert clear == "/zoeken?q=kanalen"
+    assert {h["id"] for h in client.get(removals[2] + "&format=json").get_json()["hits"]} == {
+        "gmb-2025-552188", "CVDR700001_1"}
+    assert not page(client, "/zoeken?q=kanalen").xpath("//section[@class='active-filters']")
+
+
+def test_hits_use_the_labels_of_the_facets(client):
+    tree = page(client, "/zoeken?q=omgevingsloket")
+    facet_labels = set(texts(tree, "//section[@class='facet'][h3='Gemeente']//a"))
+    metas = texts(tree, "//li[@class='hit']/p[@class='meta']")
+    assert facet_labels == {"Den Bosch"} and all("Den Bosch" in m for m in metas)
+    kinds = set(texts(tree, "//section[@class='facet'][h3='Kanaal']//a"))
+    shown = {k.strip() for line in texts(tree, "//p[@class='kinds']") for k in line.split(":", 1)[1].split(",")}
+    assert shown <= kinds, (shown, kinds)
+    regimes = set(texts(tree, "//section[@class='facet'][h3='Soort besluit']//a"))
+    assert regimes
+    assert any(m.endswith(tuple(regimes)) for m in metas)
+
+
+def test_export_of_the_whole_result_list_as_csv_and_ris(client):
+    tree = page(client, "/zoeken?q=&per_page=1")
+    links = tree.xpath("//p[@class='export']//a/@href")
+    assert [link.split("format=")[1] for link in links] == ["csv", "ris"]
+    rows = list(csv.reader(io.StringIO(client.get(links[0]).get_data(as_text=True))))
+    header = rows[0]
+    assert header[:4] == ["id", "citeertitel", "titel", "organisatie"] and "status" in header
+    by_id = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+    assert len(by_id) == 4  # every hit, not the one on the page
+    bosch = by_id["gmb-2025-552188"]
+    assert bosch["citeertitel"] == "Gmb. 2025, 552188" and bosch["organisatie"] == "Den Bosch"
+    assert bosch["status"] == "Geldend" and bosch["gepubliceerd"] == "2025-12-10"
+    assert bosch["officiële publicatie"] == "https://zoek.officielebekendmakingen.nl/gmb-2025-552188.html"
+    assert "Webformulier" in bosch["kanalen"] and "web_form" not in bosch["kanalen"]
+    assert by_id["gmb-2026-1234"]["status"] == "Nog niet in werking"
+    assert by_id["gmb-2025-9999"]["status"] == "Geen aanwijzingsbesluit"
+    response = client.get(links[1])
+    assert response.mimetype == "application/x-research-info-systems"
+    records = response.get_data(as_text=True).split("ER  - ")
+    assert len([r for r in records if r.strip()]) == 4
+    first = next(r for r in records if "ID  - gmb-2025-552188" in r)
+    for line in ("TY  - GOVDOC", "TI  - Aanwijzingsbesluit elektronische kanalen gemeente 's-Hertogenbosch 2026",
+                 "AU  - Den Bosch", "DA  - 2025/12/10", "N1  - Geldend", "M1  - Gmb. 2025, 552188",
+                 "UR  - https://zoek.officielebekendmakingen.nl/gmb-2025-552188.html"):
+        assert line + "\r\n" in first
 
 
 @pytest.mark.parametrize("query", ['"elektronische kanalen', "kanaal:", "webformulier OR", "a*"])
@@ -179,6 +253,22 @@ def test_decision_highlights_each_channels_evidence_at_its_offsets(client):
     assert tree.xpath("//div[@class='doctext']")[0].text_content() == DEN_BOSCH_TEXT
     row = texts(tree, "//table[@class='channels']//tr[contains(@class, 'status-excluded')]")[0]
     assert "E-mail" in row and "uitgesloten" in row
+
+
+def test_decision_reached_from_a_hit_marks_the_search_words(client):
+    hit = page(client, "/zoeken?q=email+OF+webformulier").xpath("//li[@class='hit']//h3/a/@href")[0]
+    assert "q=email+OF+webformulier" in hit
+    tree = page(client, hit)
+    marked = texts(tree, "//div[@class='doctext']//mark[@class='zoekterm']")
+    assert {m.casefold() for m in marked} >= {"e-mail", "webformulier"}  # 'email' found 'E-mail'
+    assert tree.xpath("//mark[@id='zoekterm-1']") and "gemarkeerd" in texts(tree, "//p[@class='zoektermen']")[0]
+    # nested inside an evidence mark where they meet it, never breaking it
+    evidence = tree.xpath("//div[@class='doctext']//mark[@id='bewijs-1']")[0]
+    assert "webformulier" in evidence.text_content()
+    assert evidence.xpath(".//mark[@class='zoekterm']")
+    plain = page(client, hit.split("?")[0])
+    assert not plain.xpath("//mark[@class='zoekterm']") and plain.xpath("//mark[@id='bewijs-1']")
+    assert texts(plain, "//div[@class='doctext']") == texts(tree, "//div[@class='doctext']")  # text unchanged
 
 
 def test_decision_metadata_citation_versions_and_linked_sources(client, web_store):

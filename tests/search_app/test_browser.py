@@ -165,3 +165,52 @@ def test_the_accessibility_check_can_fail(page):
     page.set_content('<html lang="nl"><body><main><input type="text"><img src="data:,"></main></body></html>')
     found = {v["id"] for v in axe_violations(page)}
     assert {"label", "image-alt"} <= found
+
+
+def test_lawyer_search_dates_filters_facets_and_marked_words(page, live_url):
+    """On the harvested sample corpus: 'email' meets 'E-mail', the date fields and the filter
+    summary work with the keyboard and mouse, the Gemeente facet holds only municipalities, the
+    decision page reached from a hit marks the words."""
+    page.goto(live_url + "/zoeken")
+    page.get_by_label("Zoek in besluiten").fill("email")
+    page.get_by_label("van", exact=True).fill("2025-01-01")
+    page.get_by_label("tot en met").fill("2025-12-31")
+    page.get_by_role("button", name="Zoeken").click()
+    page.wait_for_url("**van=2025-01-01**")
+    assert int(page.locator("#resultaten").inner_text().split()[0]) > 3
+    summary = page.locator("section.active-filters li").all_inner_texts()
+    assert any(s.startswith("Gepubliceerd vanaf: 1 januari 2025") for s in summary)
+    dates = [d for d in page.locator("li.hit p.meta").all_inner_texts()]
+    assert all("2025" in d for d in dates)
+
+    municipalities = page.locator("section.facet", has=page.get_by_role("heading", name="Gemeente", exact=True))
+    names = " ".join(municipalities.locator("a").all_inner_texts())
+    assert "Utrecht" in names and "Drenthe" not in names and "Rijnland" not in names
+    others = page.locator("section.facet", has=page.get_by_role("heading", name="Andere overheid"))
+    assert "Hoogheemraadschap van Rijnland" in " ".join(others.locator("a").all_inner_texts())
+    years = page.locator("section.facet", has=page.get_by_role("heading", name="Jaar")).locator("a").all_inner_texts()
+    assert years == sorted(years, reverse=True)
+    shot(page, "10-zoeken-filters")
+    check_accessible(page, "10-zoeken-filters")
+
+    # remove the start date only: the end date stays, the summary shrinks
+    page.get_by_role("link", name="Verwijder filter Gepubliceerd vanaf: 1 januari 2025").click()
+    page.wait_for_load_state()
+    assert "van=" not in page.url and "tot=2025-12-31" in page.url
+    assert page.get_by_label("van", exact=True).input_value() == ""
+
+    hit = page.locator("li.hit h3 a").first
+    hit.click()
+    page.wait_for_url("**/besluit/**q=email**")
+    words = page.locator(".doctext mark.zoekterm")
+    assert words.count() >= 1 and all("mail" in w.lower() for w in words.all_inner_texts())
+    style = words.first.evaluate("el => getComputedStyle(el).textDecorationLine")
+    assert "underline" in style  # not colour alone
+    page.get_by_role("link", name="Naar de eerste markering").click()
+    assert page.locator("#zoekterm-1").is_visible()
+    shot(page, "11-besluit-zoektermen")
+    check_accessible(page, "11-besluit-zoektermen")
+
+    page.goto(live_url + "/zoeken/hulp")
+    check_accessible(page, "12-zoekhulp")
+    assert page.csp_errors == []

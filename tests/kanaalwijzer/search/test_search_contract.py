@@ -235,8 +235,29 @@ def test_two_selections_each_facet_counts_with_the_other_applied(backend):
 def test_joint_bodies_are_labelled_with_their_name_and_filterable(backend):
     result = backend.search(SearchRequest(filters={"gemeente": ["gr:regio-achterhoek"]}))
     assert [h.id for h in result.hits] == ["bgr-2022-8"]
-    assert {v.value: v.label for v in result.facets["gemeente"]}["gr:regio-achterhoek"] == "Regio Achterhoek"
-    assert ids(backend, "gemeente:gr:regio-achterhoek") == ["bgr-2022-8"]
+    assert {v.value: v.label for v in result.facets["organisatie"]}["gr:regio-achterhoek"] == "Regio Achterhoek"
+    assert ids(backend, "gemeente:gr:regio-achterhoek") == ids(backend, "organisatie:gr:regio-achterhoek") == [
+        "bgr-2022-8"]
+
+
+def test_municipality_facet_lists_only_municipalities_and_the_others_have_their_own(backend):
+    result = backend.search(SearchRequest())
+    assert set(facet(result, "gemeente")) == {"GM0344", "GM0518", "GM0796", "GM0363", "GM0193"}
+    others = {v.value: (v.label, v.count) for v in result.facets["organisatie"]}
+    assert others == {"PV26": ("Provincie Utrecht", 1), "gr:regio-achterhoek": ("Regio Achterhoek", 1)}
+    assert ids(backend, 'organisatie:"Provincie Utrecht"') == ["prb-2026-12"]
+
+
+def test_a_municipality_and_another_body_selected_together_mean_either(backend):
+    result = backend.search(SearchRequest(filters={"gemeente": ["GM0518"], "organisatie": ["PV26"]}))
+    assert {h.id for h in result.hits} == {"gmb-2025-100001", "prb-2026-12"}
+    assert facet(result, "gemeente")["GM0518"] == (1, True) and facet(result, "organisatie")["PV26"] == (1, True)
+    assert facet(result, "gemeente")["GM0344"] == (3, False)  # still offered, to widen the selection
+
+
+def test_year_facet_is_sorted_by_year_newest_first(backend):
+    years = [v.value for v in backend.search(SearchRequest()).facets["jaar"]]
+    assert years == sorted(years, reverse=True) and len(years) >= 5
 
 
 def test_selected_value_without_hits_stays_listed(backend):

@@ -3,8 +3,8 @@ import pytest
 from click.testing import CliRunner
 
 from kanaalwijzer.cli import main
-from kanaalwijzer.search import SearchRequest, get_backend, index_documents
 from kanaalwijzer.config import load_config
+from kanaalwijzer.search import SearchRequest, get_backend, index_documents
 from kanaalwijzer.store import Store
 
 

@@ -9,8 +9,8 @@ from importlib import resources
 import pytest
 
 from kanaalwijzer.search import SearchRequest, parse_query
-from kanaalwijzer.search.elastic import es_source, index_definition, search_body
 from kanaalwijzer.search.analysis import IDENTIFIER_PATTERN
+from kanaalwijzer.search.elastic import es_source, index_definition, search_body
 from kanaalwijzer.search.vocab import FACET_FIELDS
 
 
@@ -104,12 +104,18 @@ def test_facet_selections_use_post_filter_and_other_facets_aggregations():
     assert result["post_filter"] == {"bool": {"filter": [{"terms": {"province": ["Utrecht"]}},
                                                          {"terms": {"channel_kinds": ["web_form"]}}]}}
     aggs = result["aggs"]
-    assert set(aggs) == set(FACET_FIELDS)
-    assert aggs["provincie"]["filter"] == {"bool": {"filter": [{"terms": {"channel_kinds": ["web_form"]}}]}}
-    assert aggs["kanaal"]["filter"] == {"bool": {"filter": [{"terms": {"province": ["Utrecht"]}}]}}
-    assert len(aggs["bron"]["filter"]["bool"]["filter"]) == 2
-    assert aggs["gemeente"]["aggs"]["values"]["terms"] == {"field": "body_code", "size": 400}
+    assert set(aggs) == set(FACET_FIELDS.values())  # one per field: gemeente and organisatie share body_code
+    assert aggs["province"]["filter"] == {"bool": {"filter": [{"terms": {"channel_kinds": ["web_form"]}}]}}
+    assert aggs["channel_kinds"]["filter"] == {"bool": {"filter": [{"terms": {"province": ["Utrecht"]}}]}}
+    assert len(aggs["source"]["filter"]["bool"]["filter"]) == 2
+    assert aggs["body_code"]["aggs"]["values"]["terms"] == {"field": "body_code", "size": 1000}
     assert "post_filter" not in body()
+
+
+def test_a_municipality_and_another_body_are_one_selection():
+    result = body(filters={"gemeente": ["GM0518"], "organisatie": ["PV26"]})
+    assert result["post_filter"] == {"bool": {"filter": [{"terms": {"body_code": ["GM0518", "PV26"]}}]}}
+    assert result["aggs"]["body_code"]["filter"] == {"match_all": {}}
 
 
 def test_sorting_paging_and_highlight():
