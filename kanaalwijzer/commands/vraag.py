@@ -54,12 +54,12 @@ def decision_from_file(path: Path):
 
 
 @click.command("vraag")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--bericht", required=True, help="Het bericht in gewone woorden, bijv. 'bezwaarschrift tegen mijn WOZ-beschikking'.")
-@click.option("--datum", help="De datum waarop u het bericht stuurt (2026-03-01, 01-03-2026 of '1 maart 2026'); standaard vandaag.")
+@click.argument("path", metavar="BESTAND", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bericht", required=True, metavar="TEKST", help="Het bericht in gewone woorden, bijv. 'bezwaarschrift tegen mijn WOZ-beschikking'.")
+@click.option("--datum", metavar="DATUM", help="De datum waarop u het bericht stuurt (2026-03-01, 01-03-2026 of '1 maart 2026'); standaard vandaag.")
 @click.option("--json", "as_json", is_flag=True, help="Het antwoord als JSON.")
 def command(path: Path, bericht: str, datum: str | None, as_json: bool) -> None:
-    """Welk kanaal wijst het besluit in PATH aan voor dit bericht op deze datum, en welk artikel beslist dat?"""
+    """Welk kanaal wijst het besluit in BESTAND aan voor dit bericht op deze datum, en welk artikel beslist dat?"""
     from kanaalwijzer.answer import answer
 
     on = parse_date(datum)
