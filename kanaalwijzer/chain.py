@@ -86,7 +86,7 @@ def run_chain(harvest_args: Sequence[str], env: Mapping[str, str] | None = None,
 
 def _serve(host: str, port: int, env: Mapping[str, str] | None) -> int:
     """The app until Ctrl-C. The terminal sends SIGINT to the child too: let it stop by itself
-    (a stop asked for is a clean end, exit code 0), instead of killing it mid-request."""
+    (a stop asked for is a clean end, exit code 0; it says so), instead of killing it mid-request."""
     child = subprocess.Popen([sys.executable, "-m", "kanaalwijzer.cli", "serve", "--host", host, "--port", str(port)],
                              env={**os.environ, **(env or {})})
     try:
@@ -97,5 +97,4 @@ def _serve(host: str, port: int, env: Mapping[str, str] | None) -> int:
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
-        click.echo("Gestopt.", err=True)
         return 0

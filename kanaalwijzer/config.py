@@ -18,6 +18,11 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _optional_path(name: str) -> Path | None:
+    value = _env(name)
+    return Path(value) if value else None
+
+
 @dataclass(frozen=True)
 class Config:
     home: Path = field(default_factory=lambda: Path(_env("KANAALWIJZER_HOME", "data")))
@@ -28,6 +33,8 @@ class Config:
     search_backend: str = field(default_factory=lambda: _env("KANAALWIJZER_SEARCH_BACKEND", "embedded"))
     # Public address of the web app, for links in mail and feeds (confirm, unsubscribe, decisions).
     base_url: str = field(default_factory=lambda: _env("KANAALWIJZER_BASE_URL", "http://localhost:5000").rstrip("/"))
+    # Set by `kanaalwijzer demo` only: the Maildir of its local mail catcher, shown at /demo/post.
+    demo_mailbox: Path | None = field(default_factory=lambda: _optional_path("KANAALWIJZER_DEMO_MAILBOX"))
 
     def __post_init__(self) -> None:
         if self.db_path is None:

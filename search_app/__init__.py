@@ -31,4 +31,9 @@ def create_app(config: Config | Mapping | None = None) -> Flask:
     from .blueprints import api, besluit, digest, gemeente, overzicht, zoeken
     for module in (zoeken, gemeente, besluit, overzicht, digest, api):
         app.register_blueprint(module.bp)
+    # The demo's mail catcher page exists only in the demo (see blueprints/demo.py).
+    app.jinja_env.globals["demo_mode"] = bool(app.config["KANAALWIJZER"].demo_mailbox)
+    if app.jinja_env.globals["demo_mode"]:
+        from .blueprints import demo
+        app.register_blueprint(demo.bp)
     return app

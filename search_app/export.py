@@ -1,7 +1,8 @@
 """Export of a result list: CSV for spreadsheets, RIS for reference managers (Zotero, EndNote).
 
 Both carry per hit its identifier, title, body, date, legal status and official link, in the words
-the pages use (labels, not codes). The whole list is exported, up to EXPORT_LIMIT hits.
+the pages use (labels); the CSV has each code beside its label (soortcode, statuscode, kanaalcodes)
+for scripts. The whole list is exported, up to EXPORT_LIMIT hits.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ EXPORT_LIMIT = 1000
 PAGE = 100  # the backends' largest page
 
 CSV_HEADER = ("id", "citeertitel", "titel", "organisatie", "code", "publicatie", "gepubliceerd", "soort",
-              "status", "kanalen", "officiële publicatie")
+              "soortcode", "status", "statuscode", "kanalen", "kanaalcodes", "officiële publicatie")
 
 
 def all_hits(backend, request) -> list:
@@ -35,7 +36,9 @@ def all_hits(backend, request) -> list:
 
 
 def statuses(store, hits, today: date) -> dict[str, str]:
-    """The legal status of each hit's decision, as the registry knows it (by publication id)."""
+    """The legal status of each hit's decision, as the registry knows it (by publication id): a code
+    of vocabulary.LEGAL_STATUSES, 'unknown' (a designation whose start is unknown) or
+    'not_designation'; status_label() names it."""
     by_publication = {}
     for code in sorted({h.body_code for h in hits if h.body_code}):
         for decision in registry.decisions_of(store, code):
@@ -44,11 +47,15 @@ def statuses(store, hits, today: date) -> dict[str, str]:
     result = {}
     for hit in hits:
         decision = by_publication.get(hit.id)
-        code = _status(decision, today) if decision else None
-        result[hit.id] = (vocabulary.label(vocabulary.LEGAL_STATUSES, code, capital=True) if code
-                          else vocabulary.label(vocabulary.BODY_STATUSES, "unknown", capital=True) if decision
-                          else vocabulary.regime_label("not_designation", capital=True))
+        result[hit.id] = (_status(decision, today) or "unknown") if decision else "not_designation"
     return result
+
+
+def status_label(code: str) -> str:
+    if code == "not_designation":
+        return vocabulary.regime_label(code, capital=True)
+    table = vocabulary.BODY_STATUSES if code == "unknown" else vocabulary.LEGAL_STATUSES
+    return vocabulary.label(table, code, capital=True)
 
 
 def _status(decision: dict, today: date) -> str | None:
@@ -64,10 +71,12 @@ def _status(decision: dict, today: date) -> str | None:
 
 
 def row(hit, status: str) -> tuple:
+    """One CSV row (CSV_HEADER); `status` is a code of statuses()."""
     return (hit.id, short_reference(hit.id), hit.title, hit.body_label, hit.body_code,
             hit.publication_name or facet_label("bron", hit.source), hit.published,
-            facet_label("regime", hit.regime) if hit.regime else "", status,
-            ", ".join(facet_label("kanaal", k) for k in hit.channel_kinds), hit.url_official)
+            facet_label("regime", hit.regime) if hit.regime else "", hit.regime or "", status_label(status), status,
+            ", ".join(facet_label("kanaal", k) for k in hit.channel_kinds), ", ".join(hit.channel_kinds),
+            hit.url_official)
 
 
 def ris(hits, status: dict[str, str]) -> Response:
@@ -77,7 +86,7 @@ def ris(hits, status: dict[str, str]) -> Response:
         fields = [("TY", "GOVDOC"), ("ID", hit.id), ("TI", hit.title or hit.id), ("AU", hit.body_label),
                   ("PB", hit.body_label), ("T2", hit.publication_name or facet_label("bron", hit.source)),
                   ("DA", (hit.published or "").replace("-", "/")), ("PY", (hit.published or "")[:4]),
-                  ("M1", short_reference(hit.id)), ("N1", status.get(hit.id)),
+                  ("M1", short_reference(hit.id)), ("N1", status_label(status[hit.id]) if hit.id in status else None),
                   ("KW", facet_label("regime", hit.regime) if hit.regime else None),
                   *(("KW", facet_label("kanaal", k)) for k in hit.channel_kinds),
                   ("UR", hit.url_official), ("LA", "nl")]

@@ -10,9 +10,6 @@ from dataclasses import asdict
 
 from kanaalwijzer import vocabulary as vocab
 
-HIT_CSV_HEADER = ("id", "titel", "bron", "publicatie", "organisatie", "code", "provincie", "gepubliceerd",
-                  "regime", "kanalen", "url")
-
 
 def hit(h) -> dict:
     data = asdict(h)
@@ -41,16 +38,14 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def hit_row(h) -> tuple:
-    """A CSV row in words, as a reader sees them (the JSON keeps the codes)."""
-    return (h.id, h.title, vocab.label(vocab.SOURCES, h.source), h.publication_name, h.body_name, h.body_code,
-            h.province, h.published, vocab.regime_label(h.regime) if h.regime else "", channel_names(h.channel_kinds),
-            h.url_official)
-
-
 def channel_names(kinds) -> str:
     """Channel kinds in one CSV cell: 'webformulier; e-mail' (names hold commas)."""
     return "; ".join(vocab.channel_label(kind) for kind in kinds or ())
+
+
+def channel_codes(kinds) -> str:
+    """The same kinds as codes, for machines: 'web_form; email'."""
+    return "; ".join(kinds or ())
 
 
 def loads(value, default):

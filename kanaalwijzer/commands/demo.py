@@ -18,15 +18,24 @@ from ._home import DEMO_HOME
 @click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, envvar="KANAALWIJZER_PORT",
               show_envvar=True, help="Poort van de app (op 127.0.0.1).")
 def command(home: Path, serve: bool, port: int) -> None:
-    """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app."""
+    """Alles offline op het voorbeeldcorpus: replay-server, oogst, extractie, index, app.
+
+    E-mail (de bevestiging van een abonnement) gaat naar een lokale demo-postbus en is te lezen
+    op /demo/post; er verlaat niets de machine.
+    """
+    from devtools.mailcatcher import MailCatcher
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
 
-    with ReplayServer(SAMPLE_CORPUS) as replay:
+    with ReplayServer(SAMPLE_CORPUS) as replay, MailCatcher(home / "post") as post:
         click.echo(f"Replay-server: {replay.base_url} ({len(replay.items)} publicaties)", err=True)
+        click.echo(f"Demo-postbus: SMTP op {post.host}:{post.port}; wat de app mailt staat op "
+                   f"http://127.0.0.1:{port}/demo/post", err=True)
         env = {
             "KANAALWIJZER_HOME": str(home),
             "KANAALWIJZER_OP_SRU_URL": replay.op_sru_url,
             "KANAALWIJZER_CVDR_SRU_URL": replay.cvdr_sru_url,
+            "KANAALWIJZER_BASE_URL": f"http://127.0.0.1:{port}",  # links in mails and feeds
+            **post.smtp_env(),
         }
         harvest = ["--source", "all", "--mode", "targeted", "--publication", "all", "--since", "2024-01-01",
                    "--until", date.today().isoformat(), "--window-days", "31", "--no-probe",

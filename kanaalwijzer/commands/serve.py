@@ -24,10 +24,24 @@ def command(host: str, port: int, production: bool, workers: int) -> None:
     check_port(host, port)  # a Dutch message and exit code 4, not werkzeug's English one
     warn_if_only_demo("serve")
     if production:
+        if os.environ.get("KANAALWIJZER_DEMO_MAILBOX"):
+            raise click.ClickException("KANAALWIJZER_DEMO_MAILBOX is gezet: de demo-postbus hoort bij `kanaalwijzer demo`, "
+                                       "nooit bij een productie-app. Haal de variabele weg.")
         # exec: gunicorn becomes this process, so signals from a supervisor reach it directly.
         args = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
                 "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                 "search_app:create_app()"]
         os.execv(sys.executable, args)
+    from werkzeug.serving import make_server
+
     from search_app import create_app
-    create_app().run(host=host, port=port, debug=False)
+
+    # werkzeug's own server, without app.run()'s English banner; its access log stays.
+    try:
+        server = make_server(host, port, create_app(), threaded=True)
+    except OSError:
+        check_port(host, port)  # taken since the check above: the same Dutch message
+        raise
+    click.echo(f"De app draait op http://{host}:{port}/ (dev-server; stoppen met Ctrl-C).", err=True)
+    server.serve_forever()  # returns on Ctrl-C (werkzeug catches the KeyboardInterrupt) and closes
+    click.echo("Gestopt.", err=True)

@@ -20,7 +20,7 @@ from ..resources import get_store
 
 bp = Blueprint("overzicht", __name__)
 
-CSV_HEADER = ("code", "gemeente", "provincie", "status", "kanalen")
+CSV_HEADER = ("code", "gemeente", "provincie", "status", "statuscode", "kanalen", "kanaalcodes")  # names, codes beside
 
 
 @bp.get("/overzicht")
@@ -50,7 +50,8 @@ def overview():
     }
     return respond("overzicht/show.html", data,
                    csv_table=(CSV_HEADER, [(r["code"], r["name"], r["province"],
-                                            vocab.label(vocab.BODY_STATUSES, r["status"]),
-                                            serializers.channel_names(r["channel_kinds"])) for r in rows]),
+                                            vocab.label(vocab.BODY_STATUSES, r["status"]), r["status"],
+                                            serializers.channel_names(r["channel_kinds"]),
+                                            serializers.channel_codes(r["channel_kinds"])) for r in rows]),
                    filename="overzicht-gemeenten", title="Overzicht van alle gemeenten", data=data,
                    chart=stacked_bars(data["per_province"]), statuses=STATUSES)

@@ -59,7 +59,7 @@ def test_demo_runs_every_stage_offline_and_a_rerun_adds_nothing(tmp_path):
 
 def test_readme_names_exactly_two_setup_commands_and_ci_runs_the_test_one():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    setup = readme.split("## Set-up", 1)[1].split("##", 1)[0]
+    setup = readme.split("## Installatie", 1)[1].split("##", 1)[0]
     block = re.search(r"```sh\n(.*?)```", setup, re.S).group(1)
     commands = [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
     assert commands == ["make run", "make test"]
@@ -67,3 +67,13 @@ def test_readme_names_exactly_two_setup_commands_and_ci_runs_the_test_one():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("run:", "demo:", "test:"):
         assert re.search(rf"^{target}", makefile, re.M), target
+
+
+def test_readme_says_where_the_demo_runs_and_how_to_change_the_port():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    demo = readme.split("## De demo", 1)[1].split("\n## ", 1)[0]
+    assert "make demo" in demo and "http://127.0.0.1:5000" in demo
+    assert "make demo PORT=5001" in demo and "KANAALWIJZER_PORT" in demo
+    assert "/demo/post" in demo and "KANAALWIJZER_HOME=data/demo" in demo
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^\t\$\(BIN\)/kanaalwijzer demo \$\(if \$\(PORT\),--port \$\(PORT\)\)$", makefile, re.M)

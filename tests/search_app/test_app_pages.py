@@ -324,4 +324,5 @@ def test_overview_covers_all_342_municipalities_with_chart_and_freshness(client)
     bosch = next(m for m in data["municipalities"] if m["code"] == "GM0796")
     assert bosch["channel_kinds"] == ["omgevingsloket", "portal", "web_form"]  # e-mail is excluded there
     rows = list(csv.reader(io.StringIO(client.get("/overzicht?format=csv").get_data(as_text=True))))
-    assert len(rows) == 343 and rows[0] == ["code", "gemeente", "provincie", "status", "kanalen"]
+    assert len(rows) == 343 and rows[0] == ["code", "gemeente", "provincie", "status", "statuscode", "kanalen",
+                                            "kanaalcodes"]

@@ -160,6 +160,53 @@ def test_other_pages_render_and_pass_axe(page, live_url, path, name):
     assert page.csp_errors == []
 
 
+@pytest.fixture
+def demo_url(sample_home, tmp_path, monkeypatch):
+    """The app as `kanaalwijzer demo` serves it: demo mode, its mail going to a real local SMTP
+    catcher (devtools.mailcatcher) whose Maildir the demo-only page /demo/post reads."""
+    from werkzeug.serving import make_server
+
+    from devtools.mailcatcher import MailCatcher
+    from kanaalwijzer.config import load_config
+    from search_app import create_app
+
+    with MailCatcher(tmp_path / "post") as catcher:
+        for name, value in catcher.smtp_env().items():
+            monkeypatch.setenv(name, value)
+        app = create_app({"TESTING": True, "KANAALWIJZER": load_config(home=sample_home,
+                                                                       demo_mailbox=catcher.folder)})
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_port}"
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def test_demo_double_opt_in_through_the_demo_mailbox(page, demo_url):
+    """Subscribe, read the confirmation mail the local catcher caught on /demo/post, follow its
+    link: confirmed. The mailbox page passes axe and does not scroll sideways on a phone."""
+    page.goto(demo_url + "/abonneren")
+    page.get_by_label("E-mailadres").fill("nieuwkomer@example.org")
+    page.locator("#gemeente").select_option("GM0344")
+    page.get_by_role("button", name="Abonneren").click()
+    assert "We hebben u een e-mail gestuurd" in page.locator("main").inner_text()
+    page.get_by_role("link", name="lees de bevestigingsmail in de demo-postbus").click()
+    page.wait_for_url("**/demo/post")
+    mail = page.locator("article.demo-mail")
+    assert mail.count() == 1 and "nieuwkomer@example.org" in mail.inner_text()
+    assert mail.get_by_role("heading").inner_text() == "Bevestig uw abonnement op Kanaalwijzer"
+    shot(page, "10-demo-postbus")
+    check_accessible(page, "10-demo-postbus")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scroll at 390 px"
+
+    mail.get_by_role("link", name="/abonneren/bevestigen/").click()
+    page.wait_for_url("**/abonneren/bevestigen/**")
+    assert "Uw abonnement is bevestigd" in page.locator("main").inner_text()
+    assert page.csp_errors == []
+
+
 def test_the_accessibility_check_can_fail(page):
     """The axe check is not vacuous: an unlabeled input and an image without alt are reported."""
     page.set_content('<html lang="nl"><body><main><input type="text"><img src="data:,"></main></body></html>')
