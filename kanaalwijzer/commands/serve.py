@@ -32,13 +32,20 @@ def command(host: str, port: int, production: bool, workers: int) -> None:
                 "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                 "search_app:create_app()"]
         os.execv(sys.executable, args)
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
 
     from search_app import create_app
 
+    class PlainLog(WSGIRequestHandler):
+        """The access log without werkzeug's colour codes when stderr is a log, not a terminal."""
+
+        def log_request(self, code="-", size="-"):
+            self.log("info", '"%s" %s %s', self.requestline, code, size)
+
     # werkzeug's own server, without app.run()'s English banner; its access log stays.
     try:
-        server = make_server(host, port, create_app(), threaded=True)
+        server = make_server(host, port, create_app(), threaded=True,
+                             request_handler=None if sys.stderr.isatty() else PlainLog)
     except OSError:
         check_port(host, port)  # taken since the check above: the same Dutch message
         raise
