@@ -1,6 +1,7 @@
 """`kanaalwijzer serve`: the web app; Flask's dev server by default, gunicorn with --production."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -9,6 +10,12 @@ import click
 from kanaalwijzer.chain import DEFAULT_HOST, DEFAULT_PORT, check_port
 
 from ._home import warn_if_only_demo
+
+
+def _plain_handler() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    return handler
 
 
 @click.command()
@@ -49,6 +56,11 @@ def command(host: str, port: int, production: bool, workers: int) -> None:
     except OSError:
         check_port(host, port)  # taken since the check above: the same Dutch message
         raise
-    click.echo(f"De app draait op http://{host}:{port}/ (dev-server; stoppen met Ctrl-C).", err=True)
+    access_log = logging.getLogger("werkzeug")  # its lines carry their own time: no second one in front
+    access_log.addHandler(_plain_handler())
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+    click.echo(f"De app draait op http://{host}:{port}/ (open dat adres in de browser; stoppen met Ctrl-C).",
+               err=True)
     server.serve_forever()  # returns on Ctrl-C (werkzeug catches the KeyboardInterrupt) and closes
     click.echo("Gestopt.", err=True)
