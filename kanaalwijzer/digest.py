@@ -9,8 +9,9 @@ it finds). Rendering uses the Jinja2 templates in `templates/digest/` (html, md,
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -18,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from . import events as ev
 from . import vocabulary as vocab
 from .bodies import PROVINCES, body_by_code
-from .store import Store
+from .store import ChannelKindsInUse, Event, Store
 
 FORMATS = ("html", "md", "txt", "json")
 SEARCH_LIMIT = 5000  # publications a saved search may match for filtering (50 pages of 100)
@@ -72,43 +73,50 @@ def search_publications(query: str) -> set[str]:
     return found
 
 
-def select(store: Store, filters: Filters | dict | None = None, *, where: str = "1", params: tuple = (),
-           search: Callable[[str], Iterable[str]] | None = None) -> list[dict]:
-    """Events matching `where` and the filters, oldest first."""
+def select(store: Store, events: list[Event], filters: Filters | dict | None = None, *,
+           search: Callable[[str], Iterable[str]] | None = None) -> list[Event]:
+    """Those of `events` that match the filters, in their order."""
     filters = filters if isinstance(filters, Filters) else Filters.of(filters)
-    found = ev.events_between(store, where, params)
+    found = events
     if filters.bodies:
-        found = [e for e in found if e["body_code"] in filters.bodies]
+        found = [e for e in found if e.body_code in filters.bodies]
     if filters.provinces:
         wanted = {p.casefold() for p in filters.provinces}
-        found = [e for e in found if (province_of(e["body_code"]) or "").casefold() in wanted]
-    if filters.channel_kinds:
-        wanted = set(filters.channel_kinds)
-        found = [e for e in found if _channel_kinds(store, e) & wanted]
-    if filters.query:
+        found = [e for e in found if (province_of(e.body_code) or "").casefold() in wanted]
+    if filters.channel_kinds and found:
+        wanted, in_use = set(filters.channel_kinds), store.channel_kinds_in_use()
+        found = [e for e in found if _channel_kinds(in_use, e) & wanted]
+    if filters.query and found:
         hits = set((search or search_publications)(filters.query))
-        found = [e for e in found if _publications(store, e) & hits]
+        manifestations = _manifestations(store)
+        found = [e for e in found if _publications(manifestations, e) & hits]
     return found
 
 
-def _channel_kinds(store: Store, event: dict) -> set[str]:
-    """The channel kinds an event is about: its own, else those of its decision(s)."""
-    if event["channel_kind"]:
-        return {event["channel_kind"]}
-    if event["decision_id"]:
-        where, params = "decision_id = ?", (event["decision_id"],)
-    else:
-        where, params = "body_code = ?", (event["body_code"],)
-    return {r[0] for r in store.query(f"SELECT DISTINCT channel_kind FROM designations WHERE {where}", params)}
+def _channel_kinds(in_use: ChannelKindsInUse, event: Event) -> set[str]:
+    """The channel kinds an event is about: its own, else those of its decision (or body)."""
+    if event.channel_kind:
+        return {event.channel_kind}
+    if event.decision_id:
+        return in_use.by_decision.get(event.decision_id, set())
+    return in_use.by_body.get(event.body_code, set())
 
 
-def _publications(store: Store, event: dict) -> set[str]:
-    if event["decision_id"]:
-        row = store.db.execute("SELECT manifestations_json FROM decisions WHERE decision_id = ?",
-                               (event["decision_id"],)).fetchone()
-        return {event["publication_id"], event["decision_id"], *(json.loads(row[0]) if row else [])}
-    return {m for r in store.query("SELECT manifestations_json FROM decisions WHERE body_code = ?",
-                                   (event["body_code"],)) for m in json.loads(r[0])}
+def _manifestations(store: Store) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Publication ids per decision and per body."""
+    by_decision, by_body = {}, defaultdict(set)
+    for d in store.decisions_of():
+        by_decision[d.decision_id] = d.manifestations
+        if d.body_code:
+            by_body[d.body_code].update(d.manifestations)
+    return by_decision, by_body
+
+
+def _publications(manifestations: tuple[dict, dict], event: Event) -> set[str]:
+    by_decision, by_body = manifestations
+    if event.decision_id:
+        return {event.publication_id, event.decision_id, *by_decision.get(event.decision_id, [])}
+    return set(by_body.get(event.body_code, set()))
 
 
 # -- the digest --------------------------------------------------------------------------------------
@@ -117,7 +125,7 @@ class BodyGroup:
     code: str | None
     name: str
     province: str | None
-    events: list[dict]
+    events: list[Event]
 
 
 @dataclass
@@ -126,15 +134,15 @@ class Digest:
     start: date
     end: date
     filters: dict
-    events: list[dict]
+    events: list[Event]
 
     @property
     def bodies(self) -> list[BodyGroup]:
-        groups: dict[str | None, list[dict]] = {}
+        groups: dict[str | None, list[Event]] = {}
         for event in self.events:
-            groups.setdefault(event["body_code"], []).append(event)
+            groups.setdefault(event.body_code, []).append(event)
         return sorted((BodyGroup(code, ev.body_label(code), province_of(code),
-                                 sorted(items, key=lambda e: (e["effective_date"] or "9999", e["id"])))
+                                 sorted(items, key=lambda e: (e.effective_date or "9999", e.id)))
                        for code, items in groups.items()), key=lambda g: g.name)
 
 
@@ -144,7 +152,7 @@ def build_digest(store: Store, week: str, *, bodies=None, provinces=None, channe
     start, end = vocab.week_bounds(week)
     filters = Filters(bodies=[b.upper() for b in bodies or []], provinces=list(provinces or []),
                       channel_kinds=list(channel_kinds or []), query=query or None)
-    found = select(store, filters, where="seen_week = ?", params=(week,), search=search)
+    found = select(store, store.events_seen_in(week), filters, search=search)
     return Digest(week, start, end, filters.as_dict(), found)
 
 
@@ -156,12 +164,11 @@ def to_json(digest: Digest) -> dict:
     }
 
 
-def _public(event: dict) -> dict:
+def _public(event: Event) -> dict:
     keys = ("id", "kind", "summary", "body_code", "decision_id", "publication_id", "version", "channel_kind",
             "effective_date", "seen_at", "seen_week", "before", "after", "evidence")
-    out = {k: event[k] for k in keys}
-    out["body_name"] = ev.body_label(event["body_code"])
-    return out
+    data = asdict(event)
+    return {k: data[k] for k in keys} | {"body_name": ev.body_label(event.body_code)}
 
 
 _env: Environment | None = None

@@ -1,8 +1,8 @@
 """Change events: what changed in the registry, in channel terms, recorded once.
 
-`registry.update` takes a snapshot of the registry before and after a rebuild and hands both to
-`record_changes`, which turns the difference into events. Digests, feeds and mail read only the
-`events` table, never index or extraction timestamps.
+`registry_update.update` takes a snapshot of the registry before and after a rebuild and hands
+both to `record_changes`, which turns the difference into events. Digests, feeds and mail read
+only the stored events, never index or extraction timestamps.
 
 When a change alerts (the rule that keeps alerts honest)
 - Only *legal versions new to the registry* produce decision and channel events: a publication
@@ -21,7 +21,7 @@ When a change alerts (the rule that keeps alerts honest)
 - Each event has a key over its meaning (kind, body, decision, publication version, channel,
   date, before, after); the key is UNIQUE in the store, so recording twice is a no-op.
 - Body status (none / unknown / future / in_force) is compared with the status last recorded
-  in `body_status`; a change, including the passing of an entry-into-force date, is an event.
+  (`Store.body_statuses`); a change, including the passing of an entry-into-force date, is an event.
 """
 from __future__ import annotations
 
@@ -34,52 +34,51 @@ from datetime import date, datetime, timedelta
 from . import registry
 from . import vocabulary as vocab
 from .bodies import body_by_code
-from .store import AMSTERDAM, Store, now
+from .store import AMSTERDAM, Decision, Designation, Event, LegalVersion, Store
 
 MAX_DIFF = 20_000  # characters of text diff kept in a new-version event's evidence
 
-
 # -- snapshots -----------------------------------------------------------------------------------
 def snapshot(store: Store) -> dict:
-    """The registry as plain data: decisions, their legal versions and each version's channels."""
-    decisions = {d["decision_id"]: d for d in registry.decisions_of(store)}
-    channels: dict[tuple, list[dict]] = defaultdict(list)
-    for row in store.query("SELECT * FROM designations ORDER BY id"):
-        channels[(row["publication_id"], row["version"])].append(registry.designation_from_row(row))
+    """The registry as it stands: decisions by id, and each legal version's designations."""
+    decisions = {d.decision_id: d for d in store.decisions_of()}
+    channels: dict[tuple, list[Designation]] = defaultdict(list)
+    for row in store.all_designations():
+        channels[(row.publication_id, row.version)].append(row)
     return {"decisions": decisions, "channels": dict(channels)}
 
 
-def _lv_key(lv: dict) -> tuple[str, int]:
-    return (lv["publication_id"], lv["version"])
+def _lv_key(lv: LegalVersion) -> tuple[str, int]:
+    return (lv.publication_id, lv.version)
 
 
-def _effect(lv: dict, decision: dict) -> str | None:
-    return lv.get("valid_from") or decision.get("published")
+def _effect(lv: LegalVersion, decision: Decision) -> str | None:
+    return lv.valid_from or decision.published
 
 
 def horizons(snap: dict) -> dict[str, str]:
     """Per body, the latest legal effect date we knew of (see the module docstring)."""
     out: dict[str, str] = {}
     for d in snap["decisions"].values():
-        for lv in d["legal_versions"]:
+        for lv in d.legal_versions:
             day = _effect(lv, d)
-            if d["body_code"] and day and day > out.get(d["body_code"], ""):
-                out[d["body_code"]] = day
+            if d.body_code and day and day > out.get(d.body_code, ""):
+                out[d.body_code] = day
     return out
 
 
 # -- channel comparison ---------------------------------------------------------------------------
-def channel_state(rows: list[dict]) -> dict[str, dict]:
+def channel_state(rows: list[Designation]) -> dict[str, dict]:
     """Per channel kind: designated processes (with values and auth) and excluded processes."""
     state: dict[str, dict] = {}
     for row in rows:
-        kind = state.setdefault(row["channel_kind"], {"designated": {}, "excluded": {}})
-        entry = kind[row["status"]].setdefault(row["process"], {"values": [], "auth": [], "evidence": []})
-        if row["channel_value"] and row["channel_value"] not in entry["values"]:
-            entry["values"].append(row["channel_value"])
-        entry["auth"] = sorted(set(entry["auth"]) | set(row["auth"]))
-        if row["evidence"] and row["evidence"] not in entry["evidence"]:
-            entry["evidence"].append(row["evidence"])
+        kind = state.setdefault(row.channel_kind, {"designated": {}, "excluded": {}})
+        entry = kind[row.status].setdefault(row.process, {"values": [], "auth": [], "evidence": []})
+        if row.channel_value and row.channel_value not in entry["values"]:
+            entry["values"].append(row.channel_value)
+        entry["auth"] = sorted(set(entry["auth"]) | set(row.auth))
+        if row.evidence and row.evidence not in entry["evidence"]:
+            entry["evidence"].append(row.evidence)
     return state
 
 
@@ -92,7 +91,8 @@ def _compact(kind_state: dict | None) -> dict:
             "excluded": sorted(kind_state["excluded"])}
 
 
-def channel_changes(before_rows: list[dict], after_rows: list[dict]) -> list[tuple[str, str, dict, dict, list]]:
+def channel_changes(before_rows: list[Designation],
+                    after_rows: list[Designation]) -> list[tuple[str, str, dict, dict, list]]:
     """(event kind, channel kind, before, after, evidence) for each channel kind that changed."""
     before, after = channel_state(before_rows), channel_state(after_rows)
     out = []
@@ -123,30 +123,31 @@ def text_diff(store: Store, publication_id: str, old_version: int, new_version: 
         fromfile=f"{publication_id} versie {old_version}", tofile=f"{publication_id} versie {new_version}"))
 
 
-def legal_version_diff(store: Store, before: dict, after: dict) -> str:
+def legal_version_diff(store: Store, before: LegalVersion, after: LegalVersion) -> str:
     """Text diff between two legal versions (may be two CVDR expressions or two content versions)."""
     old, new = store.version_text(*_lv_key(before)), store.version_text(*_lv_key(after))
     if old is None or new is None:
         return ""
     return "".join(difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True),
-        fromfile=f"{before['publication_id']} versie {before['version']}",
-        tofile=f"{after['publication_id']} versie {after['version']}"))
+        fromfile=f"{before.publication_id} versie {before.version}",
+        tofile=f"{after.publication_id} versie {after.version}"))
 
 
 # -- recording ------------------------------------------------------------------------------------
-def record_changes(store: Store, before: dict, after: dict, *, today: date | None = None) -> list[dict]:
-    """Record the events between two snapshots (see the module docstring for the rules)."""
+def record_changes(store: Store, before: dict, after: dict, *, today: date | None = None) -> list[Event]:
+    """Record the events between two snapshots (see the module docstring for the rules); returns
+    those that were new."""
     today = today or datetime.now(AMSTERDAM).date()
     diff = _Diff(store, before, after, today)
-    events: list[dict] = []
+    drafts: list[dict] = []
     for _, decision in sorted(after["decisions"].items()):
         found, backfilled = diff.version_events(decision)
-        events += found
+        drafts += found
         if not backfilled:
-            events += diff.end_events(decision)
-    events += _status_events(store, after, today)
-    return [e for e in events if _insert(store, e)]
+            drafts += diff.end_events(decision)
+    drafts += _status_events(store, after, today)
+    return [event for event in map(lambda draft: _insert(store, draft), drafts) if event]
 
 
 class _Diff:
@@ -157,36 +158,36 @@ class _Diff:
         self.horizon = horizons(before)
         # A decision is known when its id or any of its legal versions was in the registry (its id
         # can move to an earlier gazette publication when an older manifestation turns up).
-        self.known_by_version = {_lv_key(lv): d for d in before["decisions"].values() for lv in d["legal_versions"]}
+        self.known_by_version = {_lv_key(lv): d for d in before["decisions"].values() for lv in d.legal_versions}
 
     def is_backfill(self, body: str | None, day: str | None) -> bool:
         return bool(body and day and body in self.horizon and day < self.horizon[body])
 
-    def old(self, d: dict) -> dict | None:
-        return self.before["decisions"].get(d["decision_id"]) or next(
-            (self.known_by_version[_lv_key(lv)] for lv in d["legal_versions"] if _lv_key(lv) in self.known_by_version),
+    def old(self, d: Decision) -> Decision | None:
+        return self.before["decisions"].get(d.decision_id) or next(
+            (self.known_by_version[_lv_key(lv)] for lv in d.legal_versions if _lv_key(lv) in self.known_by_version),
             None)
 
-    def version_events(self, d: dict) -> tuple[list[dict], bool]:
+    def version_events(self, d: Decision) -> tuple[list[dict], bool]:
         """Events for legal versions new to the registry; also whether the decision is a backfill."""
-        old, lvs, events, backfilled = self.old(d), d["legal_versions"], [], False
+        old, lvs, events, backfilled = self.old(d), d.legal_versions, [], False
         for index, lv in enumerate(lvs):
             if _lv_key(lv) in self.known_by_version:
                 continue
-            if self.is_backfill(d["body_code"], _effect(lv, d)):
+            if self.is_backfill(d.body_code, _effect(lv, d)):
                 backfilled = backfilled or old is None
                 continue
             if index == 0 and old is None:
                 prev = _predecessor(self.after, d)
                 events.append(_event("new_decision", d, lv, None, _decision_state(d, lv, self.after),
-                                     {"publication_id": lv["publication_id"], "title": d["title"]}))
+                                     {"publication_id": lv.publication_id, "title": d.title}))
             else:  # a new content version of a known publication, or a later CVDR expression
                 prev = _old_content(old, lv) or (lvs[index - 1] if index else _predecessor(self.after, d))
                 text = legal_version_diff(self.store, prev, lv) if prev else ""
                 events.append(_event("new_version", d, lv, _lv_state(prev) if prev else None, _lv_state(lv),
-                                     {"publication_id": lv["publication_id"], "title": d["title"],
+                                     {"publication_id": lv.publication_id, "title": d.title,
                                       "diff": text[:MAX_DIFF], "diff_truncated": len(text) > MAX_DIFF}))
-            ends = [day for day in (lv["valid_to"], d["valid_to"]) if day]
+            ends = [day for day in (lv.valid_to, d.valid_to) if day]
             if ends and min(ends) < self.today:
                 continue  # history we only learn of now: the decision is news, its old channels are not
             # Compare with what we knew of the predecessor, else with what we know of it now.
@@ -197,56 +198,56 @@ class _Diff:
             else:
                 prev_rows = self.after["channels"].get(_lv_key(prev), [])
             for kind, channel, b, a, evidence in channel_changes(prev_rows, self.after["channels"].get(_lv_key(lv), [])):
-                events.append(_event(kind, d, lv, b, a, {"publication_id": lv["publication_id"], "title": d["title"],
+                events.append(_event(kind, d, lv, b, a, {"publication_id": lv.publication_id, "title": d.title,
                                                          "channels": evidence}, channel_kind=channel))
         return events, backfilled
 
-    def end_events(self, d: dict) -> list[dict]:
+    def end_events(self, d: Decision) -> list[dict]:
         """A replacement, withdrawal or expiry that is new (see the module docstring)."""
         old = self.old(d)
-        end_was = (old["end_reason"], old["valid_to"], old["ended_by"]) if old else (None, None, None)
-        if d["end_reason"] == "expired":
+        end_was = (old.end_reason, old.valid_to, old.ended_by) if old else (None, None, None)
+        if d.end_reason == "expired":
             # A CVDR end date with no successor yet usually means a new version is on its way, so
             # an expiry is told once it has happened; the event key keeps it to one telling.
-            if not d["valid_to"] or d["valid_to"] >= self.today:
+            if not d.valid_to or d.valid_to >= self.today:
                 return []
             end_was = (None, None, None)
-        elif not d["end_reason"] or (d["end_reason"], d["valid_to"], d["ended_by"]) == end_was:
+        elif not d.end_reason or (d.end_reason, d.valid_to, d.ended_by) == end_was:
             return []
-        if self.is_backfill(d["body_code"], _day_after(d["valid_to"])):
+        if self.is_backfill(d.body_code, _day_after(d.valid_to)):
             return []
-        ended_by = self.after["decisions"].get(d["ended_by"] or "") or {}
-        return [_event("decision_" + d["end_reason"], d, d["legal_versions"][-1],
+        ended_by = self.after["decisions"].get(d.ended_by or "")
+        return [_event("decision_" + d.end_reason, d, d.legal_versions[-1],
                        {"valid_to": end_was[1], "end_reason": end_was[0]},
-                       {"valid_to": d["valid_to"], "end_reason": d["end_reason"], "ended_by": d["ended_by"],
-                        "ended_by_title": ended_by.get("title")},
-                       d["end"], effective=_day_after(d["valid_to"]))]
+                       {"valid_to": d.valid_to, "end_reason": d.end_reason, "ended_by": d.ended_by,
+                        "ended_by_title": ended_by.title if ended_by else None},
+                       d.end, effective=_day_after(d.valid_to))]
 
 
-def _predecessor(snap: dict, d: dict) -> dict | None:
+def _predecessor(snap: dict, d: Decision) -> LegalVersion | None:
     """The legal version in force before decision `d`: the last one of the decision it replaced."""
-    replaced = [o for o in snap["decisions"].values() if o["ended_by"] == d["decision_id"]
-                and o["end_reason"] == "replaced" and o["legal_versions"]]
+    replaced = [o for o in snap["decisions"].values() if o.ended_by == d.decision_id
+                and o.end_reason == "replaced" and o.legal_versions]
     if not replaced:
         return None
-    return max(replaced, key=registry.decision_order)["legal_versions"][-1]
+    return max(replaced, key=registry.decision_order).legal_versions[-1]
 
 
-def _old_content(old: dict | None, lv: dict) -> dict | None:
+def _old_content(old: Decision | None, lv: LegalVersion) -> LegalVersion | None:
     """In the previous registry: the earlier content version of this legal version's publication."""
-    same = [o for o in (old or {}).get("legal_versions", []) if o["publication_id"] == lv["publication_id"]]
+    same = [o for o in (old.legal_versions if old else []) if o.publication_id == lv.publication_id]
     return same[-1] if same else None
 
 
-def _lv_state(lv: dict) -> dict:
-    return {k: lv.get(k) for k in ("publication_id", "version", "content_hash", "valid_from", "valid_to")}
+def _lv_state(lv: LegalVersion) -> dict:
+    return {k: getattr(lv, k) for k in ("publication_id", "version", "content_hash", "valid_from", "valid_to")}
 
 
-def _decision_state(d: dict, lv: dict, snap: dict) -> dict:
+def _decision_state(d: Decision, lv: LegalVersion, snap: dict) -> dict:
     rows = snap["channels"].get(_lv_key(lv), [])
-    return {"decision_id": d["decision_id"], "title": d["title"], "regime": d["regime"],
-            "effective_date": d["effective_date"], "effective_rule": d["effective_rule"],
-            "published": d["published"], "manifestations": d["manifestations"],
+    return {"decision_id": d.decision_id, "title": d.title, "regime": d.regime,
+            "effective_date": d.effective_date, "effective_rule": d.effective_rule,
+            "published": d.published, "manifestations": d.manifestations,
             "channels": {k: _compact(v) for k, v in sorted(channel_state(rows).items())}}
 
 
@@ -255,55 +256,53 @@ def _day_after(day: str | None) -> str | None:
     return registry.iso(parsed + timedelta(days=1)) if parsed else None
 
 
-def _event(kind: str, d: dict, lv: dict, before, after, evidence, *, channel_kind: str | None = None,
+def _event(kind: str, d: Decision, lv: LegalVersion, before, after, evidence, *, channel_kind: str | None = None,
            effective: str | None = None) -> dict:
+    """An event not yet recorded, as a dict (its key and summary are made from it)."""
     event = {
-        "kind": kind, "body_code": d["body_code"], "decision_id": d["decision_id"],
-        "publication_id": lv["publication_id"], "version": lv["version"], "channel_kind": channel_kind,
-        "effective_date": effective if effective is not None or kind.startswith("decision_") else lv.get("valid_from"),
+        "kind": kind, "body_code": d.body_code, "decision_id": d.decision_id,
+        "publication_id": lv.publication_id, "version": lv.version, "channel_kind": channel_kind,
+        "effective_date": effective if effective is not None or kind.startswith("decision_") else lv.valid_from,
         "before": before, "after": after, "evidence": evidence,
-        "title": d["title"], "effective_rule": d.get("effective_rule"),
+        "title": d.title, "effective_rule": d.effective_rule,
     }
     event["summary"] = summary(event)
     return event
 
 
 def _status_events(store: Store, snap: dict, today: date) -> list[dict]:
-    by_body: dict[str, list[dict]] = defaultdict(list)
+    by_body: dict[str, list[Decision]] = defaultdict(list)
     for d in snap["decisions"].values():
-        if d["body_code"]:
-            by_body[d["body_code"]].append(d)
-    recorded = {r["body_code"]: dict(r) for r in store.query("SELECT * FROM body_status")}
+        if d.body_code:
+            by_body[d.body_code].append(d)
+    recorded = store.body_statuses()
     out = []
     for body in sorted(set(by_body) | set(recorded)):
         status = registry.status_of(by_body.get(body, []), today) if body in by_body else "none"
-        was = recorded.get(body, {}).get("status", "none")
+        was = recorded[body].status if body in recorded else "none"
         if status == was:
             continue
         since = _status_since(by_body.get(body, []), status, today)
-        store.db.execute(
-            "INSERT INTO body_status (body_code, status, since, updated_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (body_code) DO UPDATE SET status = excluded.status, since = excluded.since,"
-            " updated_at = excluded.updated_at", (body, status, since, now()))
+        store.set_body_status(body, status, since)
         event = {"kind": "body_status", "body_code": body, "decision_id": None, "publication_id": None,
                  "version": None, "channel_kind": None, "effective_date": since,
                  "before": {"status": was}, "after": {"status": status}, "title": None, "effective_rule": None,
-                 "evidence": {"decisions": sorted(d["decision_id"] for d in by_body.get(body, []))}}
+                 "evidence": {"decisions": sorted(d.decision_id for d in by_body.get(body, []))}}
         event["summary"] = summary(event)
         out.append(event)
     return out
 
 
-def _status_since(decisions: list[dict], status: str, today: date) -> str | None:
+def _status_since(decisions: list[Decision], status: str, today: date) -> str | None:
     if status == "in_force":
-        starts = [d["effective_date"] for d in decisions
-                  if d["effective_date"] and registry.to_date(d["effective_date"]) <= today]
+        starts = [d.effective_date for d in decisions
+                  if d.effective_date and registry.to_date(d.effective_date) <= today]
         return max(starts, default=None)
     if status == "future":
-        return min((d["effective_date"] for d in decisions if d["effective_date"]
-                    and registry.to_date(d["effective_date"]) > today), default=None)
+        return min((d.effective_date for d in decisions if d.effective_date
+                    and registry.to_date(d.effective_date) > today), default=None)
     if status == "none":
-        return _day_after(max((d["valid_to"] for d in decisions if d["valid_to"]), default=None))
+        return _day_after(max((d.valid_to for d in decisions if d.valid_to), default=None))
     return None
 
 
@@ -313,37 +312,13 @@ def event_key(event: dict) -> str:
     return hashlib.sha256(json.dumps(meaning, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def _insert(store: Store, event: dict) -> bool:
-    stamp = now()
-    event.update(seen_at=stamp, seen_week=vocab.iso_week(stamp), event_key=event_key(event))
-    cur = store.db.execute(
-        "INSERT INTO events (event_key, kind, body_code, decision_id, publication_id, version, channel_kind, process,"
-        " effective_date, seen_at, seen_week, summary, before_json, after_json, evidence_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING",
-        (event["event_key"], event["kind"], event["body_code"], event["decision_id"], event["publication_id"],
-         event["version"], event["channel_kind"], None, event["effective_date"], stamp, event["seen_week"],
-         event["summary"], _dump(event["before"]), _dump(event["after"]), _dump(event["evidence"] or {})),
-    )
-    if cur.rowcount:
-        event["id"] = cur.lastrowid
-    return bool(cur.rowcount)
-
-
-def _dump(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-# -- reading ---------------------------------------------------------------------------------------
-def load(row) -> dict:
-    item = dict(row)
-    for key in ("before_json", "after_json", "evidence_json"):
-        raw = item.pop(key)
-        item[key[:-5]] = json.loads(raw) if raw else None
-    return item
-
-
-def events_between(store: Store, where: str = "1", params: tuple = ()) -> list[dict]:
-    return [load(r) for r in store.query(f"SELECT * FROM events WHERE {where} ORDER BY id", params)]
+def _insert(store: Store, event: dict) -> Event | None:
+    """Record a draft event; None when it was recorded before (same key)."""
+    return store.add_event(
+        event_key(event), event["kind"], summary=event["summary"], body_code=event["body_code"],
+        decision_id=event["decision_id"], publication_id=event["publication_id"], version=event["version"],
+        channel_kind=event["channel_kind"], effective_date=event["effective_date"], before=event["before"],
+        after=event["after"], evidence=event["evidence"] or {})
 
 
 # -- words ------------------------------------------------------------------------------------------

@@ -18,11 +18,9 @@ sent before SMTP) because that one can lose an alert silently.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
-import secrets
 import smtplib
 import ssl
 from collections.abc import Callable, Iterable
@@ -35,7 +33,7 @@ from . import digest as digests
 from . import events as ev
 from . import vocabulary as vocab
 from .config import load_config
-from .store import AMSTERDAM, Store, now
+from .store import AMSTERDAM, Delivery, Store, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -110,22 +108,13 @@ def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_
     if len(email) > 254 or not _EMAIL.match(email):
         raise ValueError("Dit is geen geldig e-mailadres.")
     clean = _clean_filters(filters)
-    filters_json = json.dumps(clean, ensure_ascii=False, sort_keys=True)
     # The same address with the same filters is one subscription: asking again re-sends the link.
-    existing = store.db.execute(
-        "SELECT * FROM subscriptions WHERE email = ? COLLATE NOCASE AND filters_json = ? AND unsubscribed_at IS NULL"
-        " ORDER BY id DESC LIMIT 1", (email, filters_json)).fetchone()
-    if existing and existing["confirmed_at"]:
-        return {"id": existing["id"], "email": existing["email"], "filters": clean, "confirmed": True}
-    if existing:
-        subscription_id, confirm_token = existing["id"], existing["confirm_token"]
-    else:
-        confirm_token = secrets.token_urlsafe(24)
-        subscription_id = store.db.execute(
-            "INSERT INTO subscriptions (email, filters_json, confirm_token, unsubscribe_token, created_at)"
-            " VALUES (?, ?, ?, ?, ?)", (email, filters_json, confirm_token, secrets.token_urlsafe(24), now()),
-        ).lastrowid
-    link = (confirm_url or f"{load_config().base_url}/abonneren/bevestigen/TOKEN").replace("TOKEN", confirm_token)
+    existing = store.open_subscription(email, clean)
+    if existing and existing.confirmed_at:
+        return {"id": existing.id, "email": existing.email, "filters": clean, "confirmed": True}
+    subscription = existing or store.add_subscription(email, clean)
+    link = (confirm_url or f"{load_config().base_url}/abonneren/bevestigen/TOKEN").replace(
+        "TOKEN", subscription.confirm_token)
     settings = settings or SmtpSettings()
     message = EmailMessage()
     message["Subject"] = "Bevestig uw abonnement op Kanaalwijzer"
@@ -144,37 +133,23 @@ def subscribe(store: Store, email: str, filters: dict | None = None, *, confirm_
                 client.send_message(message)
         except (smtplib.SMTPException, OSError) as exc:
             if not existing:  # no confirmation mail, no subscription: the visitor can simply try again
-                store.db.execute("DELETE FROM subscriptions WHERE id = ?", (subscription_id,))
+                store.remove_subscription(subscription.id)
             log.error("bevestigingsmail aan %s niet verstuurd: %s", email, exc)
             raise MailError("De bevestigingsmail kon niet worden verstuurd; probeer het later opnieuw.") from exc
     else:
         log.warning("geen SMTP-server ingesteld; bevestigingslink voor %s: %s", email, link)
-    row = store.db.execute("SELECT * FROM subscriptions WHERE id = ?", (subscription_id,)).fetchone()
-    return {"id": subscription_id, "email": email, "filters": clean, "confirmed": False,
-            "confirm_token": confirm_token, "unsubscribe_token": row["unsubscribe_token"], "confirm_url": link}
+    return {"id": subscription.id, "email": email, "filters": clean, "confirmed": False,
+            "confirm_token": subscription.confirm_token, "unsubscribe_token": subscription.unsubscribe_token,
+            "confirm_url": link}
 
 
 def confirm(store: Store, token: str) -> bool:
     """Activate a subscription; from now on its events count. Repeating the click is harmless."""
-    with store.transaction():
-        row = store.db.execute("SELECT * FROM subscriptions WHERE confirm_token = ?", (token,)).fetchone()
-        if not row or row["unsubscribed_at"]:
-            return False
-        if not row["confirmed_at"]:
-            store.db.execute(
-                "UPDATE subscriptions SET confirmed_at = ?, start_event_id = (SELECT COALESCE(MAX(id), 0) FROM events)"
-                " WHERE id = ?", (now(), row["id"]))
-        return True
+    return store.confirm_subscription(token)
 
 
 def unsubscribe(store: Store, token: str) -> bool:
-    row = store.db.execute("SELECT id, unsubscribed_at FROM subscriptions WHERE unsubscribe_token = ?",
-                           (token,)).fetchone()
-    if not row:
-        return False
-    if not row["unsubscribed_at"]:
-        store.db.execute("UPDATE subscriptions SET unsubscribed_at = ? WHERE id = ?", (now(), row["id"]))
-    return True
+    return store.unsubscribe(token)
 
 
 def _describe(filters: dict) -> str:
@@ -216,12 +191,11 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     report = SendReport()
     client: smtplib.SMTP | None = None
     try:
-        for sub in store.query("SELECT * FROM subscriptions WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"
-                               " ORDER BY id"):
+        for sub in store.active_subscriptions():
             try:
                 delivery = _claim(store, sub, week, search, _domain(settings.sender))
             except Exception as exc:  # noqa: BLE001 - e.g. the search backend behind a saved search
-                log.error("digest voor abonnement %s niet samengesteld: %s", sub["id"], exc)
+                log.error("digest voor abonnement %s niet samengesteld: %s", sub.id, exc)
                 report.failed += 1
                 continue
             if delivery is None:
@@ -238,20 +212,19 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
             try:
                 client.send_message(message)
             except smtplib.SMTPRecipientsRefused as exc:
-                log.error("%s geweigerd door de SMTP-server: %s; volgende run opnieuw", sub["email"], exc)
+                log.error("%s geweigerd door de SMTP-server: %s; volgende run opnieuw", sub.email, exc)
                 report.failed += 1
                 continue
             except (smtplib.SMTPException, OSError) as exc:
                 # the connection is unusable; the claimed message is retried by the next run
-                log.error("versturen aan %s mislukt, run gestopt: %s", sub["email"], exc)
+                log.error("versturen aan %s mislukt, run gestopt: %s", sub.email, exc)
                 report.failed += 1
                 break
-            store.db.execute("UPDATE deliveries SET status = 'sent', sent_at = ? WHERE id = ?", (now(), delivery["id"]))
+            store.mark_sent(delivery.id)
             report.sent += 1
-            report.retried += delivery["attempts"] > 1
+            report.retried += delivery.attempts > 1
             if progress:
-                progress({"email": sub["email"], "message_id": delivery["message_id"],
-                          "events": json.loads(delivery["event_ids_json"])})
+                progress({"email": sub.email, "message_id": delivery.message_id, "events": delivery.event_ids})
     finally:
         if client is not None:
             try:
@@ -261,42 +234,33 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     return report
 
 
-def _claim(store: Store, sub, week: str, search, domain: str) -> dict | None:
+def _claim(store: Store, sub: Subscription, week: str, search, domain: str) -> Delivery | None:
     """The delivery to send now: an unfinished one (retry, same content), else a new one, committed."""
     with store.transaction():
-        row = store.db.execute("SELECT * FROM deliveries WHERE subscription_id = ? AND status = 'sending'"
-                               " ORDER BY id LIMIT 1", (sub["id"],)).fetchone()
-        if row is None:
-            watermark = store.scalar("SELECT MAX(upto_event_id) FROM deliveries WHERE subscription_id = ?",
-                                     (sub["id"],))
-            start = max(watermark or 0, sub["start_event_id"] or 0)
-            found = digests.select(store, json.loads(sub["filters_json"]), where="id > ? AND seen_week <= ?",
-                                   params=(start, week), search=search)
+        delivery = store.unsent_delivery(sub.id)
+        if delivery is None:
+            start = max(store.last_delivered_event(sub.id), sub.start_event_id or 0)
+            found = digests.select(store, store.events_after(start, seen_until_week=week), sub.filters,
+                                   search=search)
             if not found:
                 return None
-            ids = [e["id"] for e in found]
-            cur = store.db.execute(
-                "INSERT INTO deliveries (subscription_id, period, upto_event_id, message_id, event_ids_json, status,"
-                " created_at) VALUES (?, ?, ?, ?, ?, 'sending', ?)",
-                (sub["id"], week, max(ids), make_msgid(f"digest.{sub['id']}.{week}", domain),
-                 json.dumps(ids), now()))
-            row = store.db.execute("SELECT * FROM deliveries WHERE id = ?", (cur.lastrowid,)).fetchone()
-        store.db.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", (row["id"],))
-        return dict(row, attempts=row["attempts"] + 1)
+            delivery = store.claim_delivery(sub.id, week, make_msgid(f"digest.{sub.id}.{week}", domain),
+                                            [e.id for e in found])
+        return store.count_attempt(delivery.id)
 
 
-def _message(store: Store, sub, delivery: dict, settings: SmtpSettings, base: str) -> EmailMessage:
-    ids = json.loads(delivery["event_ids_json"])
-    found = ev.events_between(store, f"id IN ({', '.join('?' * len(ids))})", tuple(ids))
-    start, end = digests.week_bounds(delivery["period"])
-    digest = digests.Digest(delivery["period"], start, end, json.loads(sub["filters_json"]), found)
-    unsubscribe_url = f"{base}/abonneren/opzeggen/{sub['unsubscribe_token']}"
-    heading = f"Kanaalwijzer: {len(found)} wijziging{'en' if len(found) != 1 else ''} (week {delivery['period']})"
+def _message(store: Store, sub: Subscription, delivery: Delivery, settings: SmtpSettings, base: str) -> EmailMessage:
+    ids = delivery.event_ids
+    found = store.events_by_id(ids)
+    start, end = digests.week_bounds(delivery.period)
+    digest = digests.Digest(delivery.period, start, end, sub.filters, found)
+    unsubscribe_url = f"{base}/abonneren/opzeggen/{sub.unsubscribe_token}"
+    heading = f"Kanaalwijzer: {len(found)} wijziging{'en' if len(found) != 1 else ''} (week {delivery.period})"
     message = EmailMessage()
     message["Subject"] = heading
     message["From"] = formataddr(("Kanaalwijzer", settings.sender))
-    message["To"] = sub["email"]
-    message["Message-ID"] = delivery["message_id"]
+    message["To"] = sub.email
+    message["Message-ID"] = delivery.message_id
     message["Date"] = format_datetime(datetime.now(AMSTERDAM))
     message["List-Id"] = f"Kanaalwijzer wijzigingen <wijzigingen.{_domain(settings.sender)}>"
     message["List-Unsubscribe"] = f"<{unsubscribe_url}>"

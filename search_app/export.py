@@ -11,8 +11,9 @@ from datetime import date
 
 from flask import Response
 
-from kanaalwijzer import registry, vocabulary
+from kanaalwijzer import vocabulary
 from kanaalwijzer.search.vocab import facet_label
+from kanaalwijzer.store import Decision
 
 from .citation import short_reference
 
@@ -40,9 +41,10 @@ def statuses(store, hits, today: date) -> dict[str, str]:
     of vocabulary.LEGAL_STATUSES, 'unknown' (a designation whose start is unknown) or
     'not_designation'; status_label() names it."""
     by_publication = {}
-    for code in sorted({h.body_code for h in hits if h.body_code}):
-        for decision in registry.decisions_of(store, code):
-            for pub_id in {decision["publication_id"], *decision["manifestations"]}:
+    codes = {h.body_code for h in hits if h.body_code}
+    for decision in store.decisions_of():  # one query, whatever the number of bodies
+        if decision.body_code in codes:
+            for pub_id in {decision.publication_id, *decision.manifestations}:
                 by_publication[pub_id] = decision
     result = {}
     for hit in hits:
@@ -58,13 +60,13 @@ def status_label(code: str) -> str:
     return vocabulary.label(table, code, capital=True)
 
 
-def _status(decision: dict, today: date) -> str | None:
+def _status(decision: Decision, today: date) -> str | None:
     """A code of vocabulary.LEGAL_STATUSES, or None when the date it takes effect is unknown."""
-    if decision.get("end_reason"):
-        return decision["end_reason"]
-    if decision.get("valid_to") and decision["valid_to"] < today.isoformat():
+    if decision.end_reason:
+        return decision.end_reason
+    if decision.valid_to and decision.valid_to < today.isoformat():
         return "expired"
-    start = decision.get("effective_date")
+    start = decision.effective_date
     if not start:
         return None
     return "in_force" if start <= today.isoformat() else "not_yet_in_force"

@@ -5,7 +5,6 @@ they are the public API described in /api/openapi.json.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from kanaalwijzer import vocabulary as vocab
@@ -46,16 +45,6 @@ def channel_names(kinds) -> str:
 def channel_codes(kinds) -> str:
     """The same kinds as codes, for machines: 'web_form; email'."""
     return "; ".join(kinds or ())
-
-
-def loads(value, default):
-    """JSON column -> Python, tolerating NULL and damaged values (shown as `default`)."""
-    if value in (None, ""):
-        return default
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def publication(pub) -> dict:
@@ -117,30 +106,10 @@ def body(b) -> dict:
             "province": b.province, "slug": canonical_slug(b)}
 
 
-def _field(record, *names, default=None):
-    """A designation may come as a sqlite Row or a dict, with JSON columns or decoded values."""
-    keys = record.keys()
-    for name in names:
-        if name in keys and record[name] is not None:
-            value = record[name]
-            return loads(value, default) if name.endswith("_json") else value
-    return default
-
-
-def designation(record) -> dict:
-    return {
-        "decision_id": _field(record, "decision_id"),
-        "process": _field(record, "process", default="") or "",
-        "kind": _field(record, "channel_kind", "kind"),
-        "value": _field(record, "channel_value", "value", default="") or "",
-        "status": _field(record, "status"),
-        "auth": _field(record, "auth", "auth_json", default=[]) or [],
-        "valid_from": _field(record, "valid_from"),
-        "valid_to": _field(record, "valid_to"),
-        "evidence": _field(record, "evidence", "evidence_json", default={}) or {},
-        "publication_id": _field(record, "publication_id"),
-        "version": _field(record, "version"),
-    }
+def designation(g) -> dict:
+    return {"decision_id": g.decision_id, "process": g.process, "kind": g.channel_kind, "value": g.channel_value,
+            "status": g.status, "auth": g.auth, "valid_from": g.valid_from, "valid_to": g.valid_to,
+            "evidence": g.evidence, "publication_id": g.publication_id, "version": g.version}
 
 
 def by_process(designations: list[dict]) -> list[dict]:
@@ -156,9 +125,9 @@ def decision(d, pub) -> dict:
     from flask import url_for
     keys = ("decision_id", "title", "regime", "publication_id", "published", "decision_date", "effective_date",
             "effective_rule", "valid_to", "end_reason", "ended_by")
-    return {key: d.get(key) for key in keys} | {
+    return {key: getattr(d, key) for key in keys} | {
         "url_official": pub.url_official if pub else None,
-        "url": url_for("besluit.show", pub_id=d["publication_id"]),
+        "url": url_for("besluit.show", pub_id=d.publication_id),
     }
 
 

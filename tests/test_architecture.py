@@ -18,6 +18,7 @@ BIN = Path(sys.executable).parent
 ROOMS = "Rooms: the CLI over the commands over the stages; the stages independent of each other"
 NO_STAGE = "The core imports no stage: only the commands import scrapers, nlp, search_app and devtools"
 NO_COMMAND = "The core imports no command: only the CLI imports kanaalwijzer.commands, and nothing imports the CLI"
+NO_EVENTS = "The registry computes and knows nothing of change events: registry_update runs both"
 
 
 def copy_tree(target: Path) -> Path:
@@ -47,7 +48,7 @@ def test_the_copy_keeps_every_contract(pristine):
     """The control: without the added module the copy passes, so a failure below is the import's."""
     code, output = lint_imports(pristine)
     assert code == 0, output
-    for name in (ROOMS, NO_STAGE, NO_COMMAND):
+    for name in (ROOMS, NO_STAGE, NO_COMMAND, NO_EVENTS):
         assert f"{name} KEPT" in output
 
 
@@ -70,6 +71,16 @@ def test_a_wrong_import_breaks_its_contract(tmp_path, module, source, broken, sh
     for name in broken:
         assert f"{name} BROKEN" in output, output
     assert shown in output, output
+
+
+def test_the_registry_importing_events_breaks_its_contract(tmp_path):
+    tree = copy_tree(tmp_path)
+    registry = tree / "kanaalwijzer" / "registry.py"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n\ndef later():\n    from . import events\n",
+                        encoding="utf-8")
+    code, output = lint_imports(tree)
+    assert code != 0 and f"{NO_EVENTS} BROKEN" in output, output
+    assert "kanaalwijzer.registry -> kanaalwijzer.events" in output, output
 
 
 def test_ruff_catches_a_real_bug_and_passes_the_tree(tmp_path):

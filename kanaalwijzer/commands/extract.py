@@ -57,10 +57,10 @@ def command(paths: tuple[str, ...], fmt: str, pending: bool) -> None:
 
 
 def _pending() -> None:
-    """`--pending`: extract what the store holds and update the designation registry (registry.py)."""
+    """`--pending`: extract what the store holds and update the designation registry (registry_update.py)."""
     import time
 
-    from kanaalwijzer import registry
+    from kanaalwijzer import registry_update
     from kanaalwijzer.store import open_store
     from nlp.pipeline import extract_document, pipeline_version
 
@@ -78,6 +78,6 @@ def _pending() -> None:
         return extract_document(document, document.meta.get("id", ""), facts=False)
 
     with open_store() as store:
-        result = registry.extract_pending(store, version, extract_one)
+        result = registry_update.extract_pending(store, version, extract_one)
     click.echo(f"{result.extracted} versies geëxtraheerd, {result.failed} mislukt, "
                f"{len(result.events)} wijzigingen vastgelegd (pijplijn {version})", err=True)

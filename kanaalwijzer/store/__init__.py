@@ -6,31 +6,35 @@ migrations (see `_db.py` for how they are numbered and applied):
 - `publications`: publications, their content versions, raw responses
 - `harvests`: harvest runs, their date windows, harvest errors
 - `registry`: extractions (checked against the extract contract), decisions, designations
+- `events`: change events, and the body status last told
+- `subscriptions`: e-mail subscriptions and the send ledger (deliveries)
 
-`Store` is all of them over one connection; callers get dataclasses, never rows.
+`Store` is all of them over one connection; callers get dataclasses, never rows, and no SQL
+runs outside this package (the connection and the query helpers are private).
 """
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping
 from pathlib import Path
 
 from ._db import AMSTERDAM, Transaction, connect, migrate, migrations, now
+from .events import BodyStatus, Event, EventTables
 from .harvests import HarvestError, HarvestRun, HarvestTables, HarvestWindow, LastLooked, SourceFreshness
 from .publications import (PUBLICATION_FIELDS, BodyHoldings, HeldText, Holdings, IndexSource, Publication,
                            PublicationTables, RawResponse, Version, VersionResult)
 from .registry import (ChannelKindsInUse, Decision, Designation, DesignationOn, Extraction, LegalVersion,
                        RegistryInput, RegistryTables, check_extraction)
+from .subscriptions import Delivery, Subscription, SubscriptionTables
 
 __all__ = [
-    "AMSTERDAM", "PUBLICATION_FIELDS", "BodyHoldings", "ChannelKindsInUse", "Decision", "Designation",
-    "DesignationOn", "Extraction", "HarvestError", "HarvestRun", "HarvestWindow", "HeldText", "Holdings",
-    "IndexSource", "LastLooked", "LegalVersion", "Publication", "RawResponse", "RegistryInput", "SourceFreshness",
-    "Store", "Transaction", "Version", "VersionResult", "check_extraction", "migrations", "now", "open_store",
+    "AMSTERDAM", "BodyHoldings", "BodyStatus", "ChannelKindsInUse", "Decision", "Delivery", "Designation",
+    "DesignationOn", "Event", "Extraction", "HarvestError", "HarvestRun", "HarvestWindow", "HeldText",
+    "Holdings", "IndexSource", "LastLooked", "LegalVersion", "PUBLICATION_FIELDS", "Publication",
+    "RawResponse", "RegistryInput", "SourceFreshness", "Store", "Subscription", "Transaction", "Version",
+    "VersionResult", "check_extraction", "migrations", "now", "open_store",
 ]
 
 
-class Store(PublicationTables, HarvestTables, RegistryTables):
+class Store(PublicationTables, HarvestTables, RegistryTables, EventTables, SubscriptionTables):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._db = connect(path)
@@ -44,17 +48,6 @@ class Store(PublicationTables, HarvestTables, RegistryTables):
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    # -- raw access, for the modules not yet moved into the store (going away) ------------------
-    @property
-    def db(self) -> sqlite3.Connection:
-        return self._db
-
-    def query(self, sql: str, params: tuple | Mapping = ()) -> list[sqlite3.Row]:
-        return self._rows(sql, params)
-
-    def scalar(self, sql: str, params: tuple | Mapping = ()):
-        return self._value(sql, params)
 
 
 def open_store(config=None) -> Store:

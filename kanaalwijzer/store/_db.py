@@ -10,6 +10,7 @@ before a lower one would make stores that have it skip the lower one).
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -113,6 +114,16 @@ class Tables:
     def _value(self, sql: str, params: tuple | Mapping = ()):
         row = self._db.execute(sql, params).fetchone()
         return row[0] if row else None
+
+
+def decoded(row, **defaults) -> dict:
+    """A row as a dict in which each `<name>_json` column named in `defaults` is decoded into
+    `<name>` (its default when NULL or empty): how every table module hands out its JSON columns."""
+    data = dict(row)
+    for name, default in defaults.items():
+        raw = data.pop(f"{name}_json")
+        data[name] = json.loads(raw) if raw else default
+    return data
 
 
 def placeholders(values) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ._db import Tables, now
+from ._db import Tables, decoded, now
 
 _RUN_COUNTS = ("records_seen", "documents_stored", "errors")
 _WINDOW_FIELDS = ("status", "number_of_records", "records_seen", "pages", "error", "finished_at")
@@ -33,9 +33,7 @@ class HarvestRun:
 
     @classmethod
     def _of(cls, row) -> "HarvestRun":
-        data = dict(row)
-        data["params"] = json.loads(data.pop("params_json") or "{}")
-        return cls(**data)
+        return cls(**decoded(row, params={}))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..documents import content_hash
-from ._db import Tables, now, placeholders
+from ._db import Tables, decoded, now, placeholders
 
 # Columns of `publications` that callers may set; the rest is bookkeeping.
 PUBLICATION_FIELDS = (
@@ -50,9 +50,7 @@ class Publication:
 
     @classmethod
     def _of(cls, row) -> "Publication":
-        data = dict(row)
-        data["meta"] = json.loads(data.pop("meta_json") or "{}")
-        return cls(**data)
+        return cls(**decoded(row, meta={}))
 
 
 @dataclass(frozen=True)
@@ -68,9 +66,7 @@ class Version:
 
     @classmethod
     def _of(cls, row) -> "Version":
-        data = dict(row)
-        data["structure"] = json.loads(data.pop("structure_json") or "[]")
-        return cls(**data)
+        return cls(**decoded(row, structure=[]))
 
 
 @dataclass(frozen=True)

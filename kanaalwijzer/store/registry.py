@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import vocabulary
-from ._db import Tables, now
+from ._db import Tables, decoded, now
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +37,17 @@ def check_extraction(result) -> list[str]:
         return [f"geen JSON-object maar {type(result).__name__}"]
     problems = []
     if result.get("classification") not in CLASSIFICATIONS:
-        problems.append(f"classification {result.get('classification')!r} is geen van {', '.join(CLASSIFICATIONS)}")
+        problems.append(f"classification {_short(result.get('classification'))} is geen van {', '.join(CLASSIFICATIONS)}")
     confidence = result.get("confidence")
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))
                                    or not 0 <= confidence <= 1):
-        problems.append(f"confidence {confidence!r} is geen getal van 0 tot 1")
+        problems.append(f"confidence {_short(confidence)} is geen getal van 0 tot 1")
     for key in ("title", "effective_rule", "pipeline_version", "file"):
         if result.get(key) is not None and not isinstance(result[key], str):
             problems.append(f"{key} is geen tekst")
     for key in ("decision_date", "effective_date"):
         if result.get(key) is not None and not _is_iso_date(result[key]):
-            problems.append(f"{key} {result[key]!r} is geen ISO-datum")
+            problems.append(f"{key} {_short(result[key])} is geen ISO-datum")
     for key in ("reasons", "organs", "legal_basis", "withdraws"):
         if key in result and not _strings(result[key]):
             problems.append(f"{key} is geen lijst van teksten")
@@ -71,7 +71,7 @@ def _channel_problems(channel) -> list[str]:
     if not isinstance(channel.get("kind"), str) or not channel["kind"]:
         problems.append("kind ontbreekt")
     if channel.get("status") not in CHANNEL_STATUSES:
-        problems.append(f"status {channel.get('status')!r} is geen van {', '.join(CHANNEL_STATUSES)}")
+        problems.append(f"status {_short(channel.get('status'))} is geen van {', '.join(CHANNEL_STATUSES)}")
     if channel.get("value") is not None and not isinstance(channel["value"], str):
         problems.append("value is geen tekst")
     scope = channel.get("scope")
@@ -87,6 +87,11 @@ def _channel_problems(channel) -> list[str]:
                                              and not isinstance(evidence["location"], str)):
         problems.append("evidence heeft geen gehele start/end of tekstuele location")
     return problems
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _strings(value) -> bool:
@@ -188,11 +193,8 @@ class Decision:
 
     @classmethod
     def _of(cls, row) -> "Decision":
-        data = dict(row)
-        data["manifestations"] = json.loads(data.pop("manifestations_json"))
-        data["end"] = json.loads(data.pop("end_json"))
-        data["legal_versions"] = [LegalVersion(**lv) for lv in json.loads(data.pop("legal_versions_json"))]
-        return cls(**data)
+        data = decoded(row, manifestations=[], end={}, legal_versions=[])
+        return cls(**data | {"legal_versions": [LegalVersion(**lv) for lv in data["legal_versions"]]})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -214,10 +216,7 @@ class Designation:
 
     @classmethod
     def _of(cls, row) -> "Designation":
-        data = dict(row)
-        data["auth"] = json.loads(data.pop("auth_json"))
-        data["evidence"] = json.loads(data.pop("evidence_json"))
-        return cls(**data)
+        return cls(**decoded(row, auth=[], evidence={}))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -339,10 +338,6 @@ class RegistryTables(Tables):
         return [Decision._of(r) for r in self._rows(
             "SELECT * FROM decisions WHERE ? IS NULL OR body_code = ?"
             " ORDER BY effective_date, published, decision_id", (body_code, body_code))]
-
-    def decision(self, decision_id: str) -> Decision | None:
-        row = self._row("SELECT * FROM decisions WHERE decision_id = ?", (decision_id,))
-        return Decision._of(row) if row else None
 
     def all_designations(self) -> list[Designation]:
         return [Designation._of(r) for r in self._rows("SELECT * FROM designations ORDER BY id")]

@@ -37,16 +37,16 @@ def show(key: str):
         return redirect(url_for("digest.feed_body", code=body.code))
     store = get_store()
     today = datetime.now(AMSTERDAM).date()
-    decisions = registry.decisions_of(store, body.code)
+    decisions = store.decisions_of(body.code)
     # Decisions taking effect later: show what applies from that day, next to what applies now.
-    upcoming_days = sorted({d["effective_date"] for d in decisions
-                            if d["effective_date"] and d["effective_date"] > today.isoformat()})
+    upcoming_days = sorted({d.effective_date for d in decisions
+                            if d.effective_date and d.effective_date > today.isoformat()})
     answer = serializers.municipality_answer(
         body, registry.body_status(store, body.code, today), today,
-        registry.designations_on(store, body.code, today.isoformat()),
-        [(date.fromisoformat(day), registry.designations_on(store, body.code, day)) for day in upcoming_days],
+        store.designations_on(body.code, today.isoformat()),
+        [(date.fromisoformat(day), store.designations_on(body.code, day)) for day in upcoming_days],
         store.last_looked().at(body.code),
-        {d["decision_id"]: serializers.decision(d, store.publication(d["publication_id"])) for d in decisions},
+        {d.decision_id: serializers.decision(d, store.publication(d.publication_id)) for d in decisions},
     )
     publications = store.publications_of_body(body.code)
     return respond("gemeente/show.html", answer, atom=True, title=f"Gemeente {body.name}", body=body, answer=answer,

@@ -28,12 +28,14 @@ def overview():
     store = get_store()
     today = datetime.now(AMSTERDAM).date()
     day = today.isoformat()
+    bodies = municipalities()
+    # A fixed number of queries, whatever the number of bodies (tests/search_app count them).
+    statuses = registry.body_statuses(store, [body.code for body in bodies], today)
+    in_force = store.designations_on_per_body(day)
     rows = []
-    for body in municipalities():
-        status = registry.body_status(store, body.code, today)
-        designations = [serializers.designation(r) for r in registry.designations_on(store, body.code, day)]
-        kinds = sorted({d["kind"] for d in designations if d["status"] == "designated"})
-        rows.append({"code": body.code, "name": body.name, "province": body.province, "status": status,
+    for body in bodies:
+        kinds = sorted({g.channel_kind for g in in_force.get(body.code, []) if g.status == "designated"})
+        rows.append({"code": body.code, "name": body.name, "province": body.province, "status": statuses[body.code],
                      "channel_kinds": kinds, "url": url_for("gemeente.show", key=body.code)})
     per_province: dict[str, Counter] = defaultdict(Counter)
     for row in rows:

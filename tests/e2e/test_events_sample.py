@@ -17,8 +17,8 @@ import pytest
 import time_machine
 
 from devtools.replay import ReplayServer
-from kanaalwijzer import events, registry
-from kanaalwijzer.store import AMSTERDAM, Store
+from kanaalwijzer import events, registry, registry_update
+from kanaalwijzer.store import AMSTERDAM, Event, Store
 
 pytestmark = pytest.mark.slow
 
@@ -58,88 +58,88 @@ def staged(tmp_path_factory):
         for until, today in STAGES:
             harvest(env, until)
             with Store(home / "kanaalwijzer.db") as store, at(today):
-                result = registry.extract_pending(store, pipeline_version(), extract)
+                result = registry_update.extract_pending(store, pipeline_version(), extract)
                 assert result.failed == 0
                 found.append(result.events)
         yield {"home": home, "env": env, "events": found, "server": server}
 
 
-def only(found, **match) -> dict:
-    hits = [e for e in found if all(e[k] == v for k, v in match.items())]
-    assert len(hits) == 1, (match, [e["summary"] for e in found])
+def only(found, **match) -> Event:
+    hits = [e for e in found if all(getattr(e, k) == v for k, v in match.items())]
+    assert len(hits) == 1, (match, [e.summary for e in found])
     return hits[0]
 
 
-def quoted_in_store(store: Store, event: dict) -> None:
+def quoted_in_store(store: Store, event: Event) -> None:
     """Every evidence quote equals the stored text at its offsets."""
-    for quote in event["evidence"]["channels"]:
-        text = store.latest_version(event["publication_id"]).text
+    for quote in event.evidence["channels"]:
+        text = store.latest_version(event.publication_id).text
         assert text[quote["start"]:quote["end"]] == quote["text"]
 
 
 def test_replaced_decision(staged):
     found = staged["events"][2]
     replaced = only(found, kind="decision_replaced", body_code=BERGEN)
-    assert replaced["decision_id"] == "gmb-2025-118904"
-    assert replaced["before"]["valid_to"] is None
-    assert replaced["after"]["ended_by"] == "gmb-2026-014477"
+    assert replaced.decision_id == "gmb-2025-118904"
+    assert replaced.before["valid_to"] is None
+    assert replaced.after["ended_by"] == "gmb-2026-014477"
     new = only(found, kind="new_decision", body_code=BERGEN)
-    assert new["decision_id"] == "gmb-2026-014477"
-    assert registry.to_date(replaced["after"]["valid_to"]) < registry.to_date(new["effective_date"])
-    assert replaced["effective_date"] == new["effective_date"]
+    assert new.decision_id == "gmb-2026-014477"
+    assert registry.to_date(replaced.after["valid_to"]) < registry.to_date(new.effective_date)
+    assert replaced.effective_date == new.effective_date
     email = only(found, kind="channel_removed", body_code=BERGEN, channel_kind="email")
-    assert email["before"]["designated"] and not email["after"]["designated"]
-    assert email["evidence"]["channels"], "the exclusion that removes e-mail is quoted"
+    assert email.before["designated"] and not email.after["designated"]
+    assert email.evidence["channels"], "the exclusion that removes e-mail is quoted"
     with Store(staged["home"] / "kanaalwijzer.db") as store:
         quoted_in_store(store, email)
-        old = [d for d in registry.decisions_of(store, BERGEN) if d["decision_id"] == "gmb-2025-118904"][0]
-        assert old["end_reason"] == "replaced"
-        day_before, day_of = old["valid_to"], new["effective_date"]
-        assert any(r["channel_kind"] == "email" and r["status"] == "designated"
-                   for r in registry.designations_on(store, BERGEN, day_before))
-        assert not any(r["channel_kind"] == "email" and r["status"] == "designated"
-                       for r in registry.designations_on(store, BERGEN, day_of))
-    assert "e-mail niet langer aangewezen" in email["summary"]
+        old = [d for d in store.decisions_of(BERGEN) if d.decision_id == "gmb-2025-118904"][0]
+        assert old.end_reason == "replaced"
+        day_before, day_of = old.valid_to, new.effective_date
+        assert any(r.channel_kind == "email" and r.status == "designated"
+                   for r in store.designations_on(BERGEN, day_before))
+        assert not any(r.channel_kind == "email" and r.status == "designated"
+                       for r in store.designations_on(BERGEN, day_of))
+    assert "e-mail niet langer aangewezen" in email.summary
 
 
 def test_second_cvdr_version_with_a_changed_channel(staged):
     found = staged["events"][2]
     version = only(found, kind="new_version", body_code=UTRECHT)
-    assert version["decision_id"] == "gmb-2025-540118"
-    assert (version["before"]["publication_id"], version["after"]["publication_id"]) == ("CVDR762001_1", "CVDR762001_2")
-    assert version["effective_date"] == "2026-04-01"
-    changed = [e for e in found if e["body_code"] == UTRECHT and e["channel_kind"] == "email"]
+    assert version.decision_id == "gmb-2025-540118"
+    assert (version.before["publication_id"], version.after["publication_id"]) == ("CVDR762001_1", "CVDR762001_2")
+    assert version.effective_date == "2026-04-01"
+    changed = [e for e in found if e.body_code == UTRECHT and e.channel_kind == "email"]
     assert len(changed) == 1
-    assert changed[0]["publication_id"] == "CVDR762001_2" and changed[0]["effective_date"] == "2026-04-01"
-    assert changed[0]["before"] != changed[0]["after"]
-    assert any("zienswij" in process for process in changed[0]["after"]["designated"])
+    assert changed[0].publication_id == "CVDR762001_2" and changed[0].effective_date == "2026-04-01"
+    assert changed[0].before != changed[0].after
+    assert any("zienswij" in process for process in changed[0].after["designated"])
     with Store(staged["home"] / "kanaalwijzer.db") as store:
         quoted_in_store(store, changed[0])
-        (decision,) = registry.decisions_of(store, UTRECHT)  # gazette, amendment and both CVDR versions: one
-        assert {"gmb-2025-540118", "gmb-2026-088310", "CVDR762001_1", "CVDR762001_2"} <= set(decision["manifestations"])
-        diff = events.legal_version_diff(store, *decision["legal_versions"])
+        (decision,) = store.decisions_of(UTRECHT)  # gazette, amendment and both CVDR versions: one
+        assert {"gmb-2025-540118", "gmb-2026-088310", "CVDR762001_1", "CVDR762001_2"} <= set(decision.manifestations)
+        diff = events.legal_version_diff(store, *decision.legal_versions)
         assert diff.startswith("--- CVDR762001_1") and "zienswij" in diff
 
 
 def test_withdrawal(staged):
     found = staged["events"][2]
     withdrawn = only(found, kind="decision_withdrawn", body_code=APELDOORN)
-    assert withdrawn["after"]["ended_by"] == "gmb-2025-569114"
-    assert withdrawn["evidence"]["publication_id"] == "gmb-2025-569114" and withdrawn["evidence"]["text"]
-    assert withdrawn["effective_date"] == "2026-01-01"
+    assert withdrawn.after["ended_by"] == "gmb-2025-569114"
+    assert withdrawn.evidence["publication_id"] == "gmb-2025-569114" and withdrawn.evidence["text"]
+    assert withdrawn.effective_date == "2026-01-01"
     # an old regime decision we learn of only now: news, but its 2012 channels are not
-    assert not [e for e in found if e["body_code"] == APELDOORN and e["channel_kind"]]
+    assert not [e for e in found if e.body_code == APELDOORN and e.channel_kind]
     with Store(staged["home"] / "kanaalwijzer.db") as store:
-        assert registry.designations_on(store, APELDOORN, "2026-01-01") == []
-        assert registry.designations_on(store, APELDOORN, "2025-12-31")
+        assert store.designations_on(APELDOORN, "2026-01-01") == []
+        assert store.designations_on(APELDOORN, "2025-12-31")
 
 
 def test_each_stage_only_reports_what_is_new(staged):
     first, second, third = staged["events"]
-    keys = [e["event_key"] for stage in staged["events"] for e in stage]
+    keys = [e.event_key for stage in staged["events"] for e in stage]
     assert len(keys) == len(set(keys))
-    assert not [e for e in second + third if e["kind"] == "new_decision" and e["decision_id"] in
-                {x["decision_id"] for x in first if x["kind"] == "new_decision"}]
+    assert not [e for e in second + third if e.kind == "new_decision" and e.decision_id in
+                {x.decision_id for x in first if x.kind == "new_decision"}]
 
 
 def test_reharvest_reextract_and_reindex_create_no_events(staged, tmp_path):
@@ -148,12 +148,12 @@ def test_reharvest_reextract_and_reindex_create_no_events(staged, tmp_path):
 
     db = staged["home"] / "kanaalwijzer.db"
     with Store(db) as store:
-        count = store.scalar("SELECT COUNT(*) FROM events")
+        count = len(store.events())
     harvest(staged["env"], STAGES[-1][0])  # the same period again: nothing new
     with Store(db) as store, at("2026-05-02"):
-        assert registry.extract_pending(store, "nlp-rerun", extract).events == []  # everything again, new version label
-        assert store.scalar("SELECT COUNT(DISTINCT pipeline_version) FROM extractions") == 2
+        assert registry_update.extract_pending(store, "nlp-rerun", extract).events == []  # everything again, new version label
+        assert len(store.pipeline_versions()) == 2
         backend = EmbeddedBackend(tmp_path / "index")
         assert backend.rebuild(index_documents(store)) > 0
-        assert registry.update(store) == []
-        assert store.scalar("SELECT COUNT(*) FROM events") == count
+        assert registry_update.update(store) == []
+        assert len(store.events()) == count

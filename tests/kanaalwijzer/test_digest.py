@@ -10,7 +10,7 @@ import time_machine
 from click.testing import CliRunner
 from lxml import etree
 
-from kanaalwijzer import digest, feeds, registry
+from kanaalwijzer import digest, feeds, registry_update
 from kanaalwijzer.cli import main
 from kanaalwijzer.store import AMSTERDAM, Store
 from tests.support.registry_rows import NEW, OLD, PIPELINE, channel, extraction, publish
@@ -32,14 +32,14 @@ def home(tmp_path, monkeypatch):
     with Store(tmp_path / "kanaalwijzer.db") as store:
         with at("2026-02-24"):
             publish(store, "gmb-2025-100", OLD)
-            registry.update(store, PIPELINE)
+            registry_update.update(store, PIPELINE)
         with at("2026-03-03"):
             publish(store, "gmb-2026-200", NEW, published="2026-02-10")
             leiden = extraction("Aanwijzingsbesluit digitale kanalen Leiden 2026 <script>alert(1)</script>",
                                 [channel("portal", auth=["digid"], value="Mijn Leiden")],
                                 effective_date="2026-04-01", code=LEIDEN)
             publish(store, "gmb-2026-77", leiden, body=LEIDEN, text="Het digitale loket Mijn Leiden wordt aangewezen.")
-            registry.update(store, PIPELINE)
+            registry_update.update(store, PIPELINE)
     return tmp_path
 
 
@@ -121,7 +121,7 @@ def _parse(xml: bytes):
 def test_atom_feed_all_changes(home):
     with Store(home / "kanaalwijzer.db") as store:
         xml = feeds.atom_feed(store, self_url="https://kanaalwijzer.test/feeds/alles.atom")
-        total = store.scalar("SELECT COUNT(*) FROM events")
+        total = len(store.events())
     parsed = _parse(xml)
     assert parsed.version == "atom10"
     assert len(parsed.entries) == total
@@ -153,9 +153,9 @@ def test_atom_feed_per_saved_search_through_the_real_index(home):
 
     with Store(home / "kanaalwijzer.db") as store:
         EmbeddedBackend(load_config().index_dir).rebuild(index_documents(store))
-        before = store.scalar("SELECT COUNT(*) FROM events")
+        before = len(store.events())
         parsed = _parse(feeds.atom_feed(store, self_url="https://x/feeds/zoeken.atom?q=loket", query="loket"))
-        assert store.scalar("SELECT COUNT(*) FROM events") == before  # indexing records nothing
+        assert len(store.events()) == before  # indexing records nothing
         nothing = _parse(feeds.atom_feed(store, self_url="https://x/feeds/zoeken.atom?q=hondenbelasting",
                                          query="hondenbelasting"))
     assert parsed.entries and all("Leiden" in e.title for e in parsed.entries)
@@ -180,4 +180,4 @@ def test_digest_object_groups_per_body(home):
         built = digest.build_digest(store, "2026-w10")
     assert built.week == "2026-W10"
     assert [g.name for g in built.bodies] == ["Gemeente Leiden", "Gemeente Utrecht"]
-    assert all(e["body_code"] == "GM0546" for e in built.bodies[0].events)
+    assert all(e.body_code == "GM0546" for e in built.bodies[0].events)

@@ -16,7 +16,7 @@ import pytest
 import time_machine
 from aiosmtpd.controller import Controller
 
-from kanaalwijzer import mailer, registry
+from kanaalwijzer import mailer, registry_update
 from kanaalwijzer.config import Config
 from kanaalwijzer.store import AMSTERDAM, Store
 from tests.support.registry_rows import AMERSFOORT, NEW, OLD, PIPELINE, channel, extraction, publish
@@ -101,10 +101,10 @@ def test_double_opt_in_by_mail_and_web_link(db, smtp, app):
     body = mail.get_content()
     assert "Gemeente Utrecht" in body and "kanaal e-mail" in body
     link = next(line for line in body.splitlines() if "/abonneren/bevestigen/" in line)
-    assert db.scalar("SELECT confirmed_at FROM subscriptions WHERE id = ?", (sub["id"],)) is None
+    assert db.subscription(sub["id"]).confirmed_at is None
     response = app.test_client().get(urlsplit(link).path)
     assert response.status_code == 200
-    assert db.scalar("SELECT confirmed_at FROM subscriptions WHERE id = ?", (sub["id"],)) is not None
+    assert db.subscription(sub["id"]).confirmed_at is not None
     assert app.test_client().get("/abonneren/bevestigen/verzonnen-token").status_code == 404
 
 
@@ -112,39 +112,39 @@ def test_double_opt_in_by_mail_and_web_link(db, smtp, app):
 def test_invalid_addresses_are_refused(db, bad):
     with pytest.raises(ValueError):
         mailer.subscribe(db, bad, {})
-    assert db.scalar("SELECT COUNT(*) FROM subscriptions") == 0
+    assert db.subscriptions() == []
 
 
 def test_digest_mail_headers_events_unsubscribe_and_no_second_send(db, smtp, app):
     with at("2026-02-24"):  # week 9: known before anyone subscribed
         publish(db, "gmb-2025-100", OLD)
-        registry.update(db, PIPELINE)
+        registry_update.update(db, PIPELINE)
         alice = subscribe_confirmed(db, smtp, "alice@example.org")
         subscribe_confirmed(db, smtp, "carol@example.org", {"channel_kinds": ["portal"]})
         subscribe_confirmed(db, smtp, "bob@example.org", {"bodies": [AMERSFOORT]})
         mailer.subscribe(db, "dave@example.org", {}, settings=smtp.settings)  # never confirmed
-    before_subscribing = {r[0] for r in db.query("SELECT id FROM events")}
+    before_subscribing = {e.id for e in db.events()}
     with at("2026-03-03"):  # week 10
         publish(db, "gmb-2026-200", NEW, published="2026-02-10")
         publish(db, "gmb-2026-9", extraction("Aanwijzingsbesluit Amersfoort", [channel("portal", auth=["digid"])],
                                             effective_date="2026-04-01", code=AMERSFOORT), body=AMERSFOORT)
-        registry.update(db, PIPELINE)
+        registry_update.update(db, PIPELINE)
         smtp.messages.clear()
         report = mailer.send_digests(db, smtp.settings, base_url=BASE)
     assert (report.sent, report.failed, report.skipped) == (3, 0, 0)
     assert smtp.to("dave@example.org") == []
 
     (mail,) = smtp.to("alice@example.org")
-    ledger = db.query("SELECT * FROM deliveries WHERE subscription_id = ?", (alice["id"],))
-    assert [r["status"] for r in ledger] == ["sent"]
-    assert mail["Message-ID"].strip() == ledger[0]["message_id"]
+    ledger = db.deliveries(alice["id"])
+    assert [d.status for d in ledger] == ["sent"]
+    assert mail["Message-ID"].strip() == ledger[0].message_id
     assert mail["List-Unsubscribe"] == f"<{BASE}/abonneren/opzeggen/{alice['unsubscribe_token']}>"
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert mail["From"] == "Kanaalwijzer <wijzigingen@kanaalwijzer.test>"
     assert mail["Subject"].startswith("Kanaalwijzer: ") and "(week 2026-W10)" in mail["Subject"]
     sent_ids = {int(i) for i in mail["X-Kanaalwijzer-Events"].split(",")}
     assert sent_ids and not sent_ids & before_subscribing
-    assert sent_ids == {r[0] for r in db.query("SELECT id FROM events")} - before_subscribing
+    assert sent_ids == {e.id for e in db.events()} - before_subscribing
     text = mail.get_body(("plain",)).get_content()
     html = mail.get_body(("html",)).get_content()
     assert "Gemeente Utrecht: e-mail niet langer aangewezen voor bezwaarschriften per 1 maart 2026" in text
@@ -169,7 +169,7 @@ def test_digest_mail_headers_events_unsubscribe_and_no_second_send(db, smtp, app
         withdrawal = extraction("Intrekking", [], classification="not_designation",
                                 effective_date="2026-04-01", withdraws=["gmb-2026-200"])
         publish(db, "gmb-2026-300", withdrawal, published="2026-03-09")
-        assert registry.update(db, PIPELINE)
+        assert registry_update.update(db, PIPELINE)
         smtp.messages.clear()
         third = mailer.send_digests(db, smtp.settings, base_url=BASE)
     assert smtp.to("alice@example.org") == []
@@ -191,7 +191,7 @@ def _three_subscribers_with_news(db, smtp) -> list[str]:
             subscribe_confirmed(db, smtp, email)
     with at("2026-03-03"):
         publish(db, "gmb-2025-100", OLD)
-        registry.update(db, PIPELINE)
+        registry_update.update(db, PIPELINE)
     smtp.messages.clear()
     smtp.mail_commands = 0
     return emails
@@ -205,7 +205,7 @@ def test_send_killed_half_way_and_rerun_delivers_each_message_exactly_once(db, s
     first.wait(timeout=60)
     assert first.returncode == -signal.SIGKILL
     assert len(smtp.messages) == 1
-    assert Counter(r["status"] for r in db.query("SELECT status FROM deliveries")) == {"sent": 1, "sending": 1}
+    assert Counter(d.status for d in db.deliveries()) == {"sent": 1, "sending": 1}
 
     smtp.kill_pid = None
     second = _cli(db, smtp, "--week", "2026-W10")
@@ -213,7 +213,7 @@ def test_send_killed_half_way_and_rerun_delivers_each_message_exactly_once(db, s
     assert second.returncode == 0, err
     assert "2 verstuurd (1 na onderbreking)" in out
     assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
-    claimed = {r["message_id"] for r in db.query("SELECT message_id FROM deliveries")}
+    claimed = {d.message_id for d in db.deliveries()}
     assert {m["Message-ID"].strip() for m in smtp.messages} == claimed
 
     third = _cli(db, smtp, "--week", "2026-W10")
@@ -240,7 +240,7 @@ def test_events_after_the_digest_week_wait_for_the_next_one(db, smtp):
         subscribe_confirmed(db, smtp, "a@example.org")
     with at("2026-03-10"):  # week 11
         publish(db, "gmb-2025-100", OLD)
-        registry.update(db, PIPELINE)
+        registry_update.update(db, PIPELINE)
     smtp.messages.clear()
     assert mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE).sent == 0
     assert mailer.send_digests(db, smtp.settings, week="2026-W11", base_url=BASE).sent == 1
@@ -314,7 +314,7 @@ def test_tls_and_login_from_environment_settings(db, tmp_path, monkeypatch, secu
                                                                                       timeout=5))
         assert isinstance(refused.value.__cause__, smtplib.SMTPException)
         assert len(inbox.messages) == 1
-        assert [r[0] for r in db.query("SELECT email FROM subscriptions")] == ["alice@example.org"]
+        assert [s.email for s in db.subscriptions()] == ["alice@example.org"]
     finally:
         controller.stop()
 
@@ -348,7 +348,7 @@ def test_smtp_server_down_fails_the_run_and_the_next_run_delivers(db, smtp, tmp_
     assert mailer.send_digests(db, smtp.settings, week="2026-W10", base_url=BASE).sent == 3
     assert Counter(m["To"] for m in smtp.messages) == Counter(emails)
     # the message claimed during the failed run keeps its Message-ID when it is finally sent
-    assert {m["Message-ID"].strip() for m in smtp.messages} == {r[0] for r in db.query("SELECT message_id FROM deliveries")}
+    assert {m["Message-ID"].strip() for m in smtp.messages} == {d.message_id for d in db.deliveries()}
     assert sorted(m["Message-ID"].strip().rsplit("@", 1)[1] for m in smtp.messages) == \
         ["kanaalwijzer.test>", "kanaalwijzer.test>", "localhost>"]
 
@@ -360,7 +360,7 @@ def test_saved_search_subscription_is_validated_and_a_failing_search_spares_the_
     with at("2026-03-03"):
         subscribe_confirmed(db, smtp, "zoeker@example.org", {"query": "webformulier"})
         publish(db, "gmb-2026-200", NEW, published="2026-02-10")
-        registry.update(db, PIPELINE)
+        registry_update.update(db, PIPELINE)
     smtp.messages.clear()
 
     def broken_search(query):

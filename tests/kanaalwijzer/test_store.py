@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from pathlib import Path
 
 from kanaalwijzer.store import Store, migrations
 from kanaalwijzer.store._db import MODULES, Transaction, _statements, connect
+from tests.support import ROOT
 
 
 def test_migrations_are_numbered_without_gaps_and_ordered_by_table_module():
@@ -56,3 +59,41 @@ def test_a_store_at_user_version_2_opens_and_its_unchecked_extractions_are_check
         assert "kanaal 1: bewijs (evidence.text) ontbreekt" in by_pipeline["bad"].error
         assert by_pipeline["bad"].result == bad  # the JSON itself is kept
         assert store.publication("gmb-1").source == "cvdr"
+
+
+# -- one owner per table: SQL only in the store ------------------------------------------------------
+SQL = re.compile(r"\b(?:SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX)"
+                 r"|PRAGMA\s+\w+)\b|\bimport\s+sqlite3\b|\.execute(?:many)?\(|store\._(?:db|rows|row|value)\b")
+CODE = ("kanaalwijzer", "scrapers", "nlp", "search_app", "devtools", "benchmarks")
+
+
+def sql_outside_the_store(root: Path) -> list[str]:
+    """file:line of every SQL statement, sqlite3 import, execute() call or use of the store's private
+    connection and query helpers outside kanaalwijzer/store/."""
+    found = []
+    for folder in CODE:
+        for path in sorted((root / folder).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if relative.startswith("kanaalwijzer/store/"):
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if SQL.search(line):
+                    found.append(f"{relative}:{number}: {line.strip()}")
+    return found
+
+
+def test_no_sql_outside_the_store():
+    assert sql_outside_the_store(ROOT) == []
+
+
+def test_the_sql_check_finds_a_statement_outside_the_store(tmp_path):
+    for folder in CODE:
+        (tmp_path / folder).mkdir()
+    (tmp_path / "kanaalwijzer" / "store").mkdir()
+    (tmp_path / "kanaalwijzer" / "store" / "fine.py").write_text('Q = "SELECT id FROM publications"\n')
+    (tmp_path / "search_app" / "page.py").write_text(
+        'rows = store._db.execute("SELECT id FROM publications WHERE body_code = ?", (code,))\n')
+    (tmp_path / "nlp" / "cache.py").write_text("import sqlite3\n")
+    (tmp_path / "scrapers" / "peek.py").write_text("held = store._value(query)\n")
+    assert [hit.split(":")[0] for hit in sql_outside_the_store(tmp_path)] == [
+        "scrapers/peek.py", "nlp/cache.py", "search_app/page.py"]

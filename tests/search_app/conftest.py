@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from kanaalwijzer import registry
+from kanaalwijzer import registry_update
 from kanaalwijzer.config import load_config
 from kanaalwijzer.search import get_backend, index_documents
 from kanaalwijzer.store import Store
@@ -72,7 +72,7 @@ def sample_home(tmp_path_factory):
             assert done.returncode == 0, done.stdout + done.stderr
         config = load_config(home=home)
         with Store(config.db_path) as store:
-            result = registry.extract_pending(store, pipeline_version(), extract_document, today=FROZEN.date())
+            result = registry_update.extract_pending(store, pipeline_version(), extract_document, today=FROZEN.date())
             assert result.extracted and not result.failed
             get_backend(config).rebuild(index_documents(store))
     return home

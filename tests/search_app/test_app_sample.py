@@ -76,3 +76,11 @@ def test_decision_pages_of_the_sample_render_with_citation(sample):
         assert response.status_code == 200, pub_id
         tree = lxml.html.fromstring(response.data)
         assert tree.xpath("//textarea[@id='citaat']")[0].text_content().strip()
+
+
+def test_overview_of_the_sample_corpus_asks_a_bounded_number_of_questions(sample, monkeypatch):
+    from tests.support.sql_statements import OVERVIEW_BOUND, statements_issued
+
+    with statements_issued(monkeypatch) as issued:
+        assert sample.get("/overzicht?format=json").status_code == 200
+    assert len(issued) <= OVERVIEW_BOUND, issued

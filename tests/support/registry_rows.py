@@ -2,7 +2,6 @@
 registry: the builders the registry, events, digest and mail tests share."""
 from __future__ import annotations
 
-from kanaalwijzer import registry
 from kanaalwijzer.store import Store
 
 PIPELINE = "test-1"
@@ -33,7 +32,7 @@ def publish(store: Store, pub_id: str, result: dict, *, text: str | None = None,
     store.upsert_publication(pub_id, source=source, title=title, body_code=body,
                              body_type="gemeente", published=published, **fields)
     version = store.add_version(pub_id, text or f"{pub_id}\n{result}").version
-    registry.record_extraction(store, pub_id, version, pipeline, result)
+    store.record_extraction(pub_id, version, pipeline, result)
     return version
 
 

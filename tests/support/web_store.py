@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kanaalwijzer import registry
+from kanaalwijzer import registry_update
 from kanaalwijzer.store import AMSTERDAM, Store
 
 PIPELINE = "web-test-1"
@@ -84,7 +84,7 @@ def den_bosch_channels(text=DEN_BOSCH_TEXT):
 def _publish(store, pub_id, text, result, **fields):
     store.upsert_publication(pub_id, **fields)
     version = store.add_version(pub_id, text).version
-    registry.record_extraction(store, pub_id, version, PIPELINE, result)
+    store.record_extraction(pub_id, version, PIPELINE, result)
     return version
 
 
@@ -120,7 +120,7 @@ def populate(store: Store) -> None:
              source="officielepublicaties", publication_name="Gemeenteblad", title=HOSTILE_TITLE,
              body_name="Amersfoort", body_type="gemeente", body_code=AMERSFOORT, published="2025-11-03",
              url_official="javascript:alert('url')")
-    registry.update(store, PIPELINE, today=FROZEN.date())
+    registry_update.update(store, PIPELINE, today=FROZEN.date())
     # Targeted harvests of four municipalities (Groningen: nothing found), so the pages can say
     # when we last looked, and the other 338 stay "not yet harvested".
     for source in ("officielepublicaties", "cvdr"):
