@@ -452,6 +452,7 @@ def _parse_html(data: bytes) -> Document:
 # --------------------------------------------------------------------------------------------
 ARTICLE_RE = re.compile(r"^(?:artikel|art\.)\s+([0-9]+[a-z]?(?:[.:][0-9]+[a-z]?)*|[IVXLC]+)\b\.?\s*(.*)$", re.I)
 ANNEX_RE = re.compile(r"^bijlage\s*([0-9]+|[IVXLC]+|[A-Z])?\b\.?\s*(.*)$", re.I)
+ANNEX_OF_RE = re.compile(r"(?:behorende\s+|horende\s+)?bij\s+(?:artikel|het\s+besluit|dit\s+besluit|de\s+regeling)\b", re.I)  # "Bijlage bij artikel 1"
 HEADING_RE = re.compile(r"^(hoofdstuk|paragraaf|afdeling|titel|§)\s*[0-9IVXLC]+", re.I)
 LID_RE = re.compile(r"^([0-9]{1,2})[.)]?\s+(\S.*)$")
 ITEM_RE = re.compile(r"^(?:[•·\-–*]\s*)?([a-z]{1,2}|[ivx]{1,4}|[0-9]{1,2}°)[.)]\s+(\S.*)$")
@@ -585,7 +586,8 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             # a long line is heading and text glued together (broken layouts): keep it as text
             b.line(s, "heading" if len(s) < 160 else "paragraph", article, clean=True)
             continue
-        if xm and len(s) < 160 and (xm.group(1) or not xm.group(2)) and not _continues_sentence(xm.group(2)):
+        if xm and len(s) < 160 and (xm.group(1) or not xm.group(2) or ANNEX_OF_RE.match(xm.group(2))) \
+                and not _continues_sentence(xm.group(2)):
             close_article()
             if annex_blk is not None:
                 b.close(annex_blk, annex_start)
@@ -597,7 +599,7 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
             in_definitions = False
             continue
         where = article or annex
-        if s.startswith("|") or " | " in s:
+        if s.startswith("|") or (" | " in s and _pipe_row(s, rows)):
             cells = [c.strip() for c in s.strip("|").split("|")]
             if idx in header_rows:
                 label = f"{where or 'Tabel'}, kop"
@@ -646,6 +648,13 @@ def _parse_text(raw: str, fmt: str, meta: dict, error: str | None,
     if annex_blk is not None:
         b.close(annex_blk, annex_start)
     return b.document(fmt, meta, error)
+
+
+def _pipe_row(s: str, rows_so_far: int) -> bool:
+    """A flattened table row without a leading pipe ("Bezwaar | webformulier | DigiD"), not a sentence that
+    quotes a page title ("... op de pagina 'Contact | Gemeente Tilburg' (www.tilburg.nl/contact).")."""
+    sentence = s.rstrip().endswith((".", ";", ":", ",")) and len(s.split()) > 8
+    return not sentence and (s.count(" | ") >= 2 or rows_so_far > 0)
 
 
 def _continues_sentence(rest: str) -> bool:

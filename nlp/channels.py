@@ -22,11 +22,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from . import extensions
+from kanaalwijzer.answer.vocabulary import stem, tokens
+
+from . import extensions, scopes
 from .patterns import channel_cues, channel_patterns, rx
 from .structure import lines_with_context
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s|,;()<>\"]+[^\s|,;()<>\".:]", re.I)
+CONTACT_PATH = re.compile(r"/(?:[\w-]+/)*contact(?:formulier|-?opnemen|en-openingstijden)?(?![\w-])", re.I)
+# a bare host name in a definition ("mijn.goeree-overflakkee.nl"), for the value of the defined channel only
+HOST = re.compile(r"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:nl|eu|frl|com|org|net|info)(?:/[^\s|,;()<>\"]*[^\s|,;()<>\".:])?\b", re.I)
 EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 CLAUSE_END = re.compile(r"(?<!\b[a-zA-Z])(?<!\bnr)(?<!\bart)(?<!\bo\.a)(?<!\bbijv)[.;](?=\s|$)|:(?=\s)")
 DEF_LINE = re.compile(r"^(?:[a-z0-9]{1,3}[.)]\s+)?[^:;]{2,80}?[:;]\s+\S")
@@ -48,7 +53,8 @@ NOTICE = re.compile(r"\b(?:ontvangstbevestiging|bevestiging|notificatie|melding\
                     r"ontvangt\s+u|krijgt\s+u|sturen\s+wij|stuurt\s+(?:de|het)\s+\w+|antwoord)", re.I)
 # a second name for the channel just mentioned: "webformulier op de website (Digitaal Loket)",
 # "de formulieren van het digitaal loket"
-APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+")
+APPOSITION = re.compile(r"[^()]{0,60}\(\s*|\s+(?:van|op)\s+(?:het|de)\s+(?:(?:pagina|webpagina|website|site)\s*)?[\u2018'\"\u201c]?\s*")
+LINK_GAP = re.compile(r"\s+(?:op|via|:)?\s*")  # "het contactformulier op https://...": its address
 # a loket that merely houses the form named in the same clause ("het webformulier in het
 # subsidieloket", "via het digitale loket met het elektronische formulier") is where the form
 # lives, not a channel of its own; two channels joined by "en"/"of" or a comma stay two
@@ -64,6 +70,34 @@ NEGATIVE_CELL = re.compile(r"\s*(?:nee|neen|niet(?:\s+aangewezen)?|g[eé][eé]n|
 EXPLANATION = re.compile(r"\s*(?:algemene\s+|artikelsgewijze\s+|nota\s+van\s+)?toelichting\b[^.:;]*$", re.I)
 ANNEX_HEADING = re.compile(r"\s*bijlage\b", re.I)
 LIST_ITEM = re.compile(r"^(?:[•·▪◦\-–*]\s*|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)")
+# the document's own structure decides where a designation can stand:
+# the preamble (considerations up to the enacting formula), signature blocks and whatever follows them
+# until an annex or a new article, and a rechtsmiddelenclausule section never designate
+PREAMBLE_START = re.compile(r"^\W*(?:overwegende|gelet\s+op|gezien|gelezen|op\s+de\s+voordracht|de\s+afdeling\s+advisering)\b", re.I)
+ENACTING = re.compile(r"\bbesluit(?:en)?\s*:|\bb\s?e\s?s\s?l\s?u\s?i\s?t(?:\s?e\s?n)?\s*:|\bvast\s+te\s+stellen\b|"
+                      r"\bstel(?:t|len)\s+vast\b|\bheeft\s+(?:het\s+volgende\s+)?besloten\b|\bhebben\s+goedgevonden\b|"
+                      r"^\W*besluit(?:en)?\W*$", re.I)
+SIGNATURE = re.compile(r"^\W*(?:aldus\s+(?:besloten|vastgesteld)|vastgesteld\s+in\s+de\s+(?:openbare\s+)?vergadering\b)|"
+                       r"^[A-Z'’][\w'’ .-]{1,40},\s+(?:\d{1,2}|[0-9]{1,2}e)\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+                       r"september|oktober|november|december)\s+\d{4}\W*$", re.I)
+RECHTSMIDDEL_HEADING = re.compile(r"^\W*(?:bezwaar(?:\s+en\s+beroep)?|beroep|rechtsbescherming|rechtsmiddel(?:en)?(?:clausule)?|"
+                                  r"bezwaarclausule|bezwaarmogelijkheid|mogelijkheid\s+(?:van|tot)\s+bezwaar(?:\s+en\s+beroep)?|"
+                                  r"wilt\s+u\s+bezwaar\s+maken\??|niet\s+eens\s+met\s+dit\s+besluit\??)\s*:?\s*$", re.I)
+ARTICLE_HEADING = re.compile(r"^\W*(?:artikel|art\.|§|paragraaf|hoofdstuk)\s*\d", re.I)
+# a mention that only points at a channel designated elsewhere: "naast het contactformulier", "behalve via
+# het kanaal dat bijlage 1 noemt, ook via ...", "dat e-mailadres" (the one just named)
+REFERENCE_BEFORE = re.compile(r"(?:\bnaast|\bbehalve\s+via|\bdan\s+wel\s+naast)\s+(?:het\s+|de\s+|een\s+)?(?:\w+\s+){0,2}$", re.I)
+ANAPHORA_BEFORE = re.compile(r"\b(?:dat|dit|die|deze|datzelfde|hetzelfde)\s+$", re.I)
+# negations of something else than the channel: "inloggen is niet vereist", "hoeft niet in te loggen"
+REQUIREMENT_NEGATION = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}?(?:in\s+te\s+loggen|inloggen|vereist|nodig|verplicht|"
+                                  r"noodzakelijk|ondertekend|ondertekening|identificeren|bereikbaar)\b|"
+                                  r"\b(?:inloggen|in\s+te\s+loggen|ondertekening|identificatie)\s+(?:is|hoeft|wordt)\s+(?:\w+\s+)?niet\b", re.I)
+ALSO_AFTER = re.compile(r"\b(?:ook|tevens|eveneens)\b", re.I)
+QUOTE_AFTER = re.compile("\\s*[\u2018'\"\u201c]")
+# "het e-mailadres, bedoeld in artikel 5": a cross-reference to a channel of this decision inside an exception
+CROSS_REFERENCE_AFTER = re.compile(r",?\s*(?:als\s+)?(?:bedoeld|genoemd|vermeld)\s+in\s+(?:het\s+\w+\s+lid|artikel\s+\d+[a-z]?"
+                                   r"(?:,\s*\w+\s+lid)?(?:,\s*onder\s+\w)?(?!\S*\s+van\s+de\b))|"
+                                   r"\s+(?:dat|die)\s+in\s+(?:bijlage|artikel)\s+\d+[^.;,]{0,60}?(?:vermeld|genoemd|opgenomen)", re.I)
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
 
@@ -71,6 +105,11 @@ class ChannelFinder:
     def __init__(self, nlp: Language, name: str, channels_file: str, cues_file: str, patterns_dir: str):
         extensions.register()
         self.name = name
+        # per document, reset by __call__
+        self._definitions: dict[str, str] = {}
+        self._defined_terms: dict[str, str] = {}
+        self._rows_without_channel: list[tuple] = []
+        self._outside: list[dict] = []
         patterns = channel_patterns(channels_file, patterns_dir)  # kinds checked against the vocabulary
         # one alternation, in file order: a single pass finds every mention; where two patterns
         # match at the same place the earlier kind in the file wins
@@ -109,9 +148,21 @@ class ChannelFinder:
             if urls and self.group_kind[m.lastgroup] in ("email", "other") and any(
                     us <= m.start() < ue for us, ue in urls):
                 continue
-            if found and APPOSITION.fullmatch(text[found[-1][2] - offset:m.start()]):
-                continue  # "webformulier op de website (Digitaal Loket)": another name, same channel
+            gap = text[found[-1][2] - offset:m.start()] if found else ""
+            if found and (APPOSITION.fullmatch(gap) or (LINK_GAP.fullmatch(gap) and URL.match(text, m.start()))):
+                if found[-1][0] == "web_form" and self.group_kind[m.lastgroup] == "contact_form":
+                    found[-1] = ("contact_form", found[-1][1], found[-1][2])  # "het formulier op de pagina 'Contact'"
+                continue
+            if found and found[-1][0] == "email" and self.group_kind[m.lastgroup] == "email" and LINK_GAP.fullmatch(gap) \
+                    and EMAIL_ADDRESS.match(text, m.start()):
+                continue  # "het e-mailadres zienswijzen@haarlem.nl": the address of the channel just named  # "webformulier op de website (Digitaal Loket)": another name, same channel
             found.append((self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset))
+        if urls:
+            # the fallback written as a bare link: "www.terneuzen.nl/contactformulier", "https://x.nl/contact"
+            for us, ue in urls:
+                if CONTACT_PATH.search(text, us, ue) and not any(fs - offset < ue and us < fe - offset for _, fs, fe in found):
+                    found.append(("contact_form", us + offset, ue + offset))
+            found.sort(key=lambda f: f[1])
         if len(found) > 1 and any(k == "portal" for k, _, _ in found):
             found = self._drop_form_lokets(text, found, offset)
         return found
@@ -121,6 +172,14 @@ class ChannelFinder:
         forms = [(s, e) for k, s, e in found if k in ("web_form", "contact_form")]
         if not forms:
             return found
+        # "via het daarvoor bestemde formulier in het e-loket": a plain form inside a loket is part of
+        # the loket, which is then the channel; a named or web form ("het formulier 'Bezwaar indienen' in
+        # het e-loket", "het webformulier in het subsidieloket") is the channel itself
+        plain = [(s, e) for k, s, e in found if k == "web_form" and text[s - offset:e - offset].lower() in ("formulier", "formulieren")
+                 and not QUOTE_AFTER.match(text, e - offset)]
+        lokets = [(s, e) for k, s, e in found if k == "portal"]
+        if plain and lokets and len(forms) == len(plain):
+            return [f for f in found if not (f[0] == "web_form" and (f[1], f[2]) in plain)]
 
         def houses_form(s: int, e: int) -> bool:
             if not GENERIC_LOKET.fullmatch(text[s - offset:e - offset]):
@@ -138,7 +197,12 @@ class ChannelFinder:
         preds = []
         negs = []
         sub_negs = []  # negations in a relative or conditional clause
+        requirement = [r.span() for r in REQUIREMENT_NEGATION.finditer(clause)] if (
+            "nodig" in clause or "vereist" in clause or "logg" in clause or "verplicht" in clause or "ondertek" in clause
+            or "identific" in clause or "bereikbaar" in clause or "noodzak" in clause) else []
         for m in self.negation.finditer(clause):
+            if any(rs <= m.start() < re_ for rs, re_ in requirement):
+                continue  # "inloggen is niet vereist": says nothing about the channel
             seg_start = max(clause.rfind(",", 0, m.start()), clause.rfind("(", 0, m.start()), -1) + 1
             before = clause[seg_start:m.start()]
             after = clause[m.end():m.end() + 12].lower()
@@ -173,6 +237,8 @@ class ChannelFinder:
     def status(self, clause: str, ms: int, me: int, preds) -> str | None:
         for m in self.exclude_split.finditer(clause):
             if m.end() <= ms:
+                if clause[m.start():m.start() + 7].lower() == "behalve" and ALSO_AFTER.search(clause, m.end()):
+                    continue  # "kunnen behalve via X ook via Y worden verzonden": besides, not except
                 seg_start = clause.rfind(",", 0, m.start()) + 1
                 if clause[m.start():m.start() + 4].lower() == "niet" and self.subordinate.search(clause[seg_start:m.start()]):
                     continue  # "berichten die niet via X kunnen worden verzonden": a condition
@@ -200,40 +266,91 @@ class ChannelFinder:
         channels: list[dict] = []
         if doc._.kw_relevant is False:  # None: no prefilter in this pipeline
             doc._.kw_channels = channels
+            doc._.kw_outside = []
             doc.spans["kw_channels"] = SpanGroup(doc, name="kw_channels", spans=[])
             return doc
         lines = lines_with_context(text, doc._.kw_blocks or [])
         designating_annexes = self._annex_references(text, lines)
+        self._definitions: dict[str, str] = {}  # term -> definition, as the decision defines them
+        self._defined_terms: dict[str, str] = {}  # a term the decision defines as a channel ("meldpunt") -> kind
         headers: dict[str, list[str]] = {}
         lead: str | None = None  # status announced by a lead-in ("wijst de volgende kanalen aan:")
         explanation = False  # under a "Toelichting" heading: explains, never designates
-        for line in lines:
+        preamble = False     # considerations up to the enacting formula
+        closing = False      # after a signature line, until an annex or a new article
+        rechtsmiddel = False  # the rechtsmiddelenclausule section
+        article = None
+        operative: list[int] = []     # lines that can designate (for the scope pass)
+        self._rows_without_channel: list[tuple] = []
+        for idx, line in enumerate(lines):
             s = text[line.start:line.end]
-            if line.annex or (len(s) <= 40 and ANNEX_HEADING.match(s)):
-                explanation = False  # an annex (after the notes) is operative again
-            elif len(s) <= 40 and EXPLANATION.match(s):  # a heading, whatever the layout made of it
+            st = s.strip()
+            if line.article != article:
+                article = line.article
+                rechtsmiddel = False
+                if line.kind == "heading" or ARTICLE_HEADING.match(st):
+                    closing = False
+            if len(st) <= 60 and ANNEX_HEADING.match(st) and (line.kind == "heading" or line.annex or len(st) <= 40):
+                explanation = closing = rechtsmiddel = False  # an annex (after the notes) is operative again
+            elif len(st) <= 40 and EXPLANATION.match(st):  # a heading, whatever the layout made of it
                 explanation = True
             if explanation:
+                continue
+            if not line.article and not line.annex:
+                if preamble:
+                    if ENACTING.search(st):
+                        preamble = False
+                    continue
+                if PREAMBLE_START.match(st) and not ENACTING.search(st):
+                    preamble = True
+                    continue
+            else:
+                preamble = False
+            if st and (st[-1].isdigit() or st[-1] in ",:" or st[:5].lower() in ("aldus", "vastg")) \
+                    and SIGNATURE.match(st) and not line.kind == "table_row":
+                closing = True
+                continue
+            if closing:
+                continue
+            if len(st) <= 60 and RECHTSMIDDEL_HEADING.match(st):
+                rechtsmiddel = True
+                continue
+            if rechtsmiddel:
                 continue
             if not s or line.kind in ("heading", "title"):
                 lead = None
                 continue
             if line.kind == "table_row":
-                channels += self._row(text, line, headers, designating_annexes)
+                channels += self._row(text, line, headers, designating_annexes, idx)
                 continue
-            if self._is_definition(s, line) or CONSIDERATION.match(s) or self._is_rechtsmiddel(s):
+            if self._is_definition(s, line):
+                self._define(s)
                 lead = None
                 continue
-            is_item = line.kind == "list_item" or bool(LIST_ITEM.match(s))
+            if CONSIDERATION.match(s):
+                lead = None
+                continue
+            if self._is_rechtsmiddel(s):
+                lead = None
+                rechtsmiddel = not line.annex  # what follows belongs to the clause
+                continue
+            operative.append(idx)
+            is_item = line.kind == "list_item" or (line.kind != "lid" and bool(LIST_ITEM.match(s)))
             # a row of an annex table flattened to plain text ("Bezwaarschrift webformulier
             # www..."): like a table row it inherits the designation of the referring article
             row_lead = ("designated" if line.annex and len(s) <= 200
                         and self._annex_designated(line.annex, designating_annexes) else None)
-            channels += self._line(text, line, (lead if is_item else None) or row_lead)
+            found = self._line(text, line, (lead if is_item else None) or row_lead)
+            for ch in found:
+                ch["_line"] = idx
+            channels += found
             if not is_item:
                 lead = self._lead_in(s)
+        channels = [c for c in channels if "_line" in c]
+        self._outside = scopes.attach(text, lines, channels, operative, self._rows_without_channel)
         channels = _dedupe(channels)
         doc._.kw_channels = channels
+        doc._.kw_outside = self._outside
         spans = []
         for ch in channels:
             ev = ch["evidence"]
@@ -248,6 +365,65 @@ class ChannelFinder:
             return True
         return bool(line.article_heading and self.definition_heading.search(line.article_heading)
                     and DEF_LINE.match(s))
+
+    def _define(self, s: str) -> None:
+        m = DEF_LINE.match(s)
+        if m:
+            body = LEADING_MARKER.sub("", s.strip())
+            term, _, definition = body.partition(":") if ":" in body else body.partition(";")
+            term, definition = term.strip().lower(), definition.strip()
+            self._definitions[term] = definition
+            # "meldpunt: het meldformulier op www...": the decision names a channel by a term of its own
+            if 3 <= len(term) <= 40:
+                found = self.mentions(definition[:80])
+                own = self.mentions(term)
+                # "schadeloket: het webformulier op ...": the definition's kind wins over the word's
+                if found and found[0][1] <= 30 and (not own or (own[0][0] == "portal" and found[0][0] != "portal")):
+                    self._defined_terms[term] = found[0][0]
+
+    def _mentions(self, text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+        """The lexicon's mentions plus the terms this decision defines as channels."""
+        found = self.mentions(text, offset)
+        if not self._defined_terms:
+            return found
+        low = text.lower()
+        for term, kind in self._defined_terms.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low):
+                s, e = m.start() + offset, m.end() + offset
+                if not any(fs < e and s < fe for _, fs, fe in found):
+                    found.append((kind, s, e))
+        return sorted(found, key=lambda f: f[1])
+    def _defined_address(self, text: str, cs: int, ms: int, me: int, kind: str) -> str | None:
+        """The address a definition gives the term the clause uses for the channel ("het algemene
+        e-mailadres" defined as "het e-mailadres gemeente@..."; "contactformulier: het formulier op
+        www.../contact"; "Mijn X: de persoonlijke internetomgeving op mijn.x.nl")."""
+        if not self._definitions:
+            return None
+        mention = text[ms:me].lower()
+        if not any(mention in term or term in text[max(cs, ms - 40):me + 40].lower() for term in self._definitions):
+            return None
+        before = [stem(t) for t in tokens(text[max(cs, me - 80):me])]
+        after = [stem(t) for t in tokens(text[ms:ms + 80])]
+        for term, definition in self._definitions.items():
+            words = [stem(t) for t in tokens(term)]
+            if words and (before[-len(words):] == words or after[:len(words)] == words):
+                found = EMAIL_ADDRESS.search(definition) if kind == "email" else (URL.search(definition)
+                                                                                  or HOST.search(definition))
+                if found:
+                    return found.group(0)
+        return None
+
+    def _kind(self, kind: str, mention: str) -> str:
+        """The kind the decision's own definition gives a term; a Berichtenbox the decision defines as the
+        one for service providers is the Dienstenwet loket."""
+        defined = self._defined_terms.get(mention.lower())
+        if defined:
+            return defined
+        if kind == "berichtenbox" and mention.lower() == "berichtenbox":
+            definition = self._definitions.get("berichtenbox") or self._definitions.get("de berichtenbox") or ""
+            if re.search(r"dienstverle|dienstverricht|dienstenwet|centraal\s+loket|ondernem", definition, re.I):
+                return "dienstenwet_loket"
+        return kind
 
     def _clauses(self, text: str, start: int, end: int):
         pos = start
@@ -281,15 +457,18 @@ class ChannelFinder:
     def _line(self, text: str, line, lead: str | None = None) -> list[dict]:
         found = []
         low = text[line.start:line.end].lower()
-        if not any(w in low for w in self.mention_words):
+        if not any(w in low for w in self.mention_words) and not any(t in low for t in self._defined_terms):
             return found  # most lines name no channel: no clause analysis
         # no regex pre-scan of the whole line: a clause match is always a line match, so the
         # per-clause mentions() below find the same and a line without one yields nothing
         colon_lead = None  # "Van de aanwijzing is uitgezonderd: ... per e-mail, sms of chat."
+        # what became of an earlier mention of each kind on this line: "status", "condition" or "none";
+        # "dit e-formulier wordt aangewezen" designates the form named before only if nothing else did
+        antecedent: dict[str, str] = {}
         for cs, ce in self._clauses(text, line.start, line.end):
             clause = text[cs:ce]
             prev_lead, colon_lead = colon_lead, (self._lead_in(clause) if clause.endswith(":") else None)
-            ms_all = self.mentions(clause)
+            ms_all = self._mentions(clause)
             if not ms_all or self.outgoing.search(clause):
                 continue  # no channel, or messages the body itself sends
             preds = self.predicates(clause)
@@ -304,18 +483,31 @@ class ChannelFinder:
             low = clause.lower()
             notice_words = any(w in low for w in ("bevestig", "notificatie", "ontvang", "krijgt", "stur", "antwoord"))
             for kind, ms, me in ms_all:
+                if REFERENCE_BEFORE.search(clause[max(0, ms - 60):ms]):
+                    continue  # "naast het contactformulier": the channel that applies anyway, not this one
+                if kind != "other" and antecedent.get(kind, "none") != "none" \
+                        and ANAPHORA_BEFORE.search(clause[max(0, ms - 12):ms]) \
+                        and not EMAIL_ADDRESS.search(clause[ms:me]) and not URL.search(clause[ms:me]):
+                    continue  # "dat e-mailadres": the one named before
+                if CROSS_REFERENCE_AFTER.match(clause, me) and self.exclude_split.search(clause[max(0, ms - 60):ms]):
+                    continue  # "met uitzondering van het e-mailadres, bedoeld in artikel 5"
+                kind = self._kind(kind, clause[ms:me])
                 seg_s = clause.rfind(",", 0, ms) + 1
                 seg_e = clause.find(",", me)
                 if notice_words and NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
                     continue  # "..., waarna u per e-mail een ontvangstbevestiging krijgt": not a way in
                 if seg_e >= 0 and self.conditional_then.match(clause[seg_e:]):
+                    antecedent[kind] = "condition"
                     continue  # "Is er geen specifiek formulier, dan ...": named in the condition only
                 head = clause[seg_s:ms].lower()
                 if ("niet" in head or "geen" in head or "géén" in head) and self.negated_condition.search(head):
+                    antecedent[kind] = "condition"
                     continue  # "berichten die niet via Mijn Loket ...", "waarvoor geen webformulier is ..."
                 status = self.status(clause, ms, me, preds)
+                antecedent.setdefault(kind, "none")
                 if status is None:
                     continue
+                antecedent[kind] = "status"
                 context = text[line.start:line.end]
                 found.append(self._channel(text, kind, status, cs, ce, cs + ms, cs + me, line,
                                            scope=_scope(clause), context=context))
@@ -325,8 +517,12 @@ class ChannelFinder:
                     for xm in self.exclude_split.finditer(clause, me):
                         rest = clause[xm.end():]
                         if rest.strip() and not self.mentions(rest):
-                            found.append(self._channel(text, kind, "excluded", cs, ce, cs + ms, cs + me, line,
-                                                       scope=rest.strip(" ,;."), context=context))
+                            if scopes.REST.search(clause[xm.start():]) or scopes.refs_in(rest.split(",")[0]):
+                                break  # "behalve voor berichten waarvoor elders een kanaal is aangewezen": a fallback
+                            excluded = self._channel(text, kind, "excluded", cs, ce, cs + ms, cs + me, line,
+                                                     scope=rest.strip(" ,;."), context=context)
+                            excluded["_except_scope"] = rest
+                            found.append(excluded)
                             break
         return found
 
@@ -350,7 +546,7 @@ class ChannelFinder:
     def _annex_designated(annex: str, designating_annexes: set[str]) -> bool:
         return bool(annex) and (annex in designating_annexes or "Bijlage" in designating_annexes)
 
-    def _row(self, text: str, line, headers: dict, designating_annexes: set[str]) -> list[dict]:
+    def _row(self, text: str, line, headers: dict, designating_annexes: set[str], idx: int = 0) -> list[dict]:
         row = text[line.block_start:line.block_end]
         cells = row.split(" | ")
         table_key = line.annex or line.article or "tabel"
@@ -392,6 +588,7 @@ class ChannelFinder:
                 negated = row_says_no or any(w in low for w in NEGATION_WORDS)
                 preds = self.predicates(clause) if negated else []
                 for kind, ms, me in self.mentions(clause, ks):
+                    kind = self._kind(kind, text[ms:me])
                     status = self.status(clause, ms - ks, me - ks, preds) if preds else (
                         "excluded" if row_says_no or (negated and ROW_NEGATION.search(clause)) else "designated")
                     found.append(self._channel(text, kind, status, line.block_start, line.block_end, ms, me,
@@ -403,6 +600,14 @@ class ChannelFinder:
                 found.append(self._channel(text, kind, "designated", line.block_start, line.block_end,
                                            line.block_start + url.start(), line.block_start + url.end(), line,
                                            scope=scope or None, context=row))
+            else:
+                # "niet digitaal aangewezen", "persoonlijke verschijning": the row designates no channel
+                cell = next((c for i, c in enumerate(cells) if i != scope_col and scopes.NO_CHANNEL_CELL.search(c)), None)
+                if cell and scope:
+                    self._rows_without_channel.append((line, scope, " ".join(
+                        c.strip() for c in cells[scope_col + 1:] if c.strip(" –-"))))
+        for ch in found:
+            ch["_line"], ch["_process"], ch["_starred"] = idx, scope or "", bool(re.search(r"\*\s*$", scope or ""))
         return found
 
     def _channel(self, text, kind, status, cs, ce, ms, me, line, scope, context) -> dict:
@@ -417,16 +622,16 @@ class ChannelFinder:
         value = text[ms:me]
         if kind == "email":
             addr = EMAIL_ADDRESS.search(clause)
-            value = addr.group(0) if addr else value
+            value = addr.group(0) if addr else (self._defined_address(text, cs, ms, me, kind) or value)
         else:
-            url = _nearest_url(clause, ms - cs)
+            url = _nearest_url(clause, ms - cs) or self._defined_address(text, cs, ms, me, kind)
             if url:
                 value = f"{value} ({url})" if url not in value else value
         auth = self._auth(context)
         return {
             "kind": kind, "status": status, "value": value, "scope": scope, "auth": auth,
             "evidence": {"start": es, "end": ee, "text": text[es:ee], "location": line.location},
-            "mention": {"start": ms, "end": me},
+            "mention": {"start": ms, "end": me}, "_cs": cs, "_ce": ce,
         }
 
 
@@ -459,12 +664,21 @@ def _cell_index(row: str, pos: int) -> int:
 
 
 def _dedupe(channels: list[dict]) -> list[dict]:
-    seen, out = set(), []
+    """One channel per provision: the same kind named twice in a clause with the same address ("het algemene
+    contactformulier, te vinden op de pagina 'Contact | Gemeente X' (www.x.nl/contact)") is one channel."""
+    seen, out = {}, []
     for ch in channels:
         key = (ch["kind"], ch["status"], ch["scope"], ch["evidence"]["start"], ch["value"])
-        if key not in seen:
-            seen.add(key)
-            out.append(ch)
+        if key in seen:
+            continue
+        url = _nearest_url(ch["value"] or "", 0)
+        twin = seen.get((ch["kind"], ch["status"], ch["scope"], ch["evidence"]["start"], "url", url)) if url else None
+        if twin is not None:
+            continue
+        seen[key] = ch
+        if url:
+            seen[(ch["kind"], ch["status"], ch["scope"], ch["evidence"]["start"], "url", url)] = ch
+        out.append(ch)
     return out
 
 

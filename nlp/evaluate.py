@@ -1,4 +1,4 @@
-"""Scoring of the extractor on a labelled corpus folder (docs/*.txt + gold.jsonl).
+"""Scoring of the extractor on a labelled corpus folder (docs/*.txt|*.xml + gold.jsonl).
 
 Implements the rules of the development corpus README exactly:
 1. classification: accuracy, per-class precision / recall / F1; a negative called a designation
@@ -8,7 +8,12 @@ Implements the rules of the development corpus README exactly:
    precision against all gold kinds of the document (any evidence); a document classified
    not_designation must have no designated channels;
 3. authority: name compared case- and accent-insensitively without gemeente/provincie/waterschap;
-4. effective date: exact ISO date where gold has one.
+4. effective date: exact ISO date where gold has one;
+5. annex process recall: each gold channel with a `process` (an annex row) must come out designated
+   with that kind and a scope sharing at least half of the process's words;
+6. questions (questions.jsonl, when the folder has one): the answer of kanaalwijzer.answer for each
+   message and date is right when its designated kinds equal the gold's and no gold-excluded kind is
+   designated (as_invited ignored on both sides, as in the channel scoring).
 An excluded channel (gold excluded_channels) reported as designated is also a critical error.
 """
 from __future__ import annotations
@@ -57,6 +62,10 @@ class Score:
     date_correct: int = 0
     decision_total: int = 0
     decision_correct: int = 0
+    process_gold: int = 0        # gold channels with a process (annex rows)
+    process_found: int = 0       # of those, output with that kind and a matching scope
+    questions: int = 0
+    questions_right: int = 0
     misses: list = field(default_factory=list)
 
     def per_class(self) -> dict:
@@ -91,6 +100,10 @@ class Score:
             "effective_date_counts": [self.date_correct, self.date_total],
             "decision_date_accuracy": self.decision_correct / self.decision_total if self.decision_total else None,
             "decision_date_counts": [self.decision_correct, self.decision_total],
+            "process_recall": self.process_found / self.process_gold if self.process_gold else None,
+            "process_counts": [self.process_found, self.process_gold],
+            "question_accuracy": self.questions_right / self.questions if self.questions else None,
+            "question_counts": [self.questions_right, self.questions],
             "misses": self.misses,
         }
 
@@ -105,18 +118,61 @@ def load_gold(folder: Path) -> dict[str, dict]:
     return gold
 
 
+DOC_SUFFIXES = (".txt", ".xml")
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The documents of a corpus folder: docs/*.txt and docs/*.xml (Gemeenteblad / CVDR XML)."""
+    return sorted(p for p in (folder / "docs").iterdir() if p.suffix.lower() in DOC_SUFFIXES and p.is_file())
+
+
 def evaluate(folder: str | Path) -> Score:
     folder = Path(folder)
     gold = load_gold(folder)
     finder: ChannelFinder = get_nlp().get_pipe("kw_channels")
     score = Score()
-    for path in sorted((folder / "docs").glob("*.txt")):
+    questions = load_questions(folder)
+    for path in corpus_files(folder):
         g = gold.get(path.stem)
         if g is None:
             continue
         out = extract(path.read_bytes(), path.name)
         score_one(score, g, out, finder)
+        score_questions(score, path.name, out, questions.get(path.name, []))
     return score
+
+
+def load_questions(folder: Path) -> dict[str, list[dict]]:
+    """questions.jsonl: per file, citizen questions {message, date, designated[], excluded[], why}."""
+    path = folder / "questions.jsonl"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                item = json.loads(line)
+                out.setdefault(item["file"], []).extend(item.get("questions", []))
+    return out
+
+
+def score_questions(score: Score, name: str, out: dict, questions: list[dict]) -> None:
+    from datetime import date
+
+    from kanaalwijzer.answer import Decision, answer
+
+    decision = Decision.from_extract(out)
+    for q in questions:
+        score.questions += 1
+        got = answer(decision, q["message"], date.fromisoformat(q["date"]))
+        kinds = {c["kind"] for c in got.designated} - {"as_invited"}
+        gold = set(q.get("designated", [])) - {"as_invited"}
+        forbidden = set(q.get("excluded", [])) - gold
+        if kinds == gold and not kinds & forbidden:
+            score.questions_right += 1
+        else:
+            score.misses.append(f"{name}: vraag {q['message']!r} ({q['date']}): {sorted(kinds) or '-'} "
+                                f"!= {sorted(gold) or '-'} [{got.status}; {got.decided_by}]")
 
 
 def score_one(score: Score, g: dict, out: dict, finder: ChannelFinder) -> None:
@@ -152,6 +208,8 @@ def score_one(score: Score, g: dict, out: dict, finder: ChannelFinder) -> None:
         for k in sorted(designated - gold_kinds):
             score.misses.append(f"{doc_id}: kanaal {k} ten onrechte")
 
+    _score_processes(score, g, out)
+
     if g.get("authority"):
         score.authority_total += 1
         name = (out.get("authority") or {}).get("name")
@@ -169,6 +227,29 @@ def score_one(score: Score, g: dict, out: dict, finder: ChannelFinder) -> None:
         score.decision_total += 1
         if out.get("decision_date") == g["decision_date"]:
             score.decision_correct += 1
+
+
+WORD = re.compile(r"\w+")
+
+
+def _words(text: str | None) -> set[str]:
+    return set(WORD.findall((text or "").casefold()))
+
+
+def _score_processes(score: Score, g: dict, out: dict) -> None:
+    """Annex process recall: a gold row is found when a designated channel of its kind has a scope
+    sharing at least half of the process's words."""
+    designated = [c for c in out.get("channels", []) if c.get("status") == "designated"]
+    for gc in g.get("channels", []):
+        if not gc.get("process") or gc.get("evidence", "designated") != "designated":
+            continue
+        score.process_gold += 1
+        words = _words(gc["process"])
+        if any(c["kind"] == gc["kind"] and len(words & _words(c.get("scope"))) * 2 >= len(words)
+               for c in designated):
+            score.process_found += 1
+        else:
+            score.misses.append(f"{g['id']}: bijlageproces {gc['process']!r} ({gc['kind']}) gemist")
 
 
 def _fmt(x) -> str:
@@ -189,7 +270,9 @@ def format_table(score: Score) -> str:
               f"kritieke fouten    {len(d['critical_errors'])}",
               f"autoriteit         {_fmt(d['authority_accuracy'])}  ({d['authority_counts'][0]}/{d['authority_counts'][1]})",
               f"inwerkingtreding   {_fmt(d['effective_date_accuracy'])}  ({d['effective_date_counts'][0]}/{d['effective_date_counts'][1]})",
-              f"besluitdatum       {_fmt(d['decision_date_accuracy'])}  ({d['decision_date_counts'][0]}/{d['decision_date_counts'][1]})"]
+              f"besluitdatum       {_fmt(d['decision_date_accuracy'])}  ({d['decision_date_counts'][0]}/{d['decision_date_counts'][1]})",
+              f"bijlageprocessen   {_fmt(d['process_recall'])}  ({d['process_counts'][0]}/{d['process_counts'][1]} rijen gevonden)",
+              f"vragen juist       {_fmt(d['question_accuracy'])}  ({d['question_counts'][0]}/{d['question_counts'][1]})"]
     for c in d["critical_errors"]:
         lines.append(f"  KRITIEK: {c}")
     if d["misses"]:

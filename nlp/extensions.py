@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "kw_confidence": 0.0,
     "kw_reasons": None,        # list[str], Dutch
     "kw_channels": None,       # list[dict]
+    "kw_outside": None,        # list[dict]: messages the decision says it does not decide (scope contract)
     "kw_authority": None,      # dict(name, type, code) or None
     "kw_issuer": None,         # kanaalwijzer.bodies.Body that issued the text (kw_authority is its JSON)
     "kw_organs": None,         # list[str]

@@ -25,7 +25,10 @@ CONFIG_PATH = Path(__file__).parent / "config.cfg"
 RULES_VERSION = "0.1"
 CONTRACT_KEYS = ("file", "classification", "confidence", "reasons", "title", "authority", "organs",
                  "decision_date", "effective_date", "effective_rule", "legal_basis", "channels",
-                 "withdraws", "pipeline_version")
+                 "withdraws", "outside", "pipeline_version")
+# per channel: the original keys, then the scope fields (scope-contract.md), in this order
+CHANNEL_KEYS = ("kind", "status", "value", "scope", "auth", "evidence", "messages", "applies_to", "except_messages",
+                "except_refs", "conditions", "organisation", "additional")
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +136,7 @@ def empty_result(name: str) -> dict:
     return {"file": name, "classification": "not_designation", "confidence": 0.0, "reasons": [],
             "title": None, "authority": None, "organs": [], "decision_date": None,
             "effective_date": None, "effective_rule": None, "legal_basis": [], "channels": [],
-            "withdraws": [], "pipeline_version": pipeline_version()}
+            "withdraws": [], "outside": [], "pipeline_version": pipeline_version()}
 
 
 def to_result(doc: Doc, name: str, error: str | None = None) -> dict:
@@ -149,9 +152,9 @@ def to_result(doc: Doc, name: str, error: str | None = None) -> dict:
         "effective_date": doc._.kw_effective_date,
         "effective_rule": doc._.kw_effective_rule,
         "legal_basis": list(doc._.kw_legal_basis or []),
-        "channels": [{k: ch[k] for k in ("kind", "status", "value", "scope", "auth", "evidence")}
-                     for ch in (doc._.kw_channels or [])],
+        "channels": [{k: ch.get(k) for k in CHANNEL_KEYS} for ch in (doc._.kw_channels or [])],
         "withdraws": list(doc._.kw_withdraws or []),
+        "outside": list(doc._.kw_outside or []) if doc._.kw_channels else [],
         "pipeline_version": pipeline_version(),
     }
     if error:

@@ -19,6 +19,7 @@ ROOMS = "Rooms: the CLI over the commands over the stages; the stages independen
 NO_STAGE = "The core imports no stage: only the commands import scrapers, nlp, search_app and devtools"
 NO_COMMAND = "The core imports no command: only the CLI imports kanaalwijzer.commands, and nothing imports the CLI"
 NO_EVENTS = "The registry computes and knows nothing of change events: registry_update runs both"
+NO_CYCLES = "No import cycles between modules of one package (as registry and events had)"
 
 
 def copy_tree(target: Path) -> Path:
@@ -48,7 +49,7 @@ def test_the_copy_keeps_every_contract(pristine):
     """The control: without the added module the copy passes, so a failure below is the import's."""
     code, output = lint_imports(pristine)
     assert code == 0, output
-    for name in (ROOMS, NO_STAGE, NO_COMMAND, NO_EVENTS):
+    for name in (ROOMS, NO_STAGE, NO_COMMAND, NO_EVENTS, NO_CYCLES):
         assert f"{name} KEPT" in output
 
 
@@ -81,6 +82,18 @@ def test_the_registry_importing_events_breaks_its_contract(tmp_path):
     code, output = lint_imports(tree)
     assert code != 0 and f"{NO_EVENTS} BROKEN" in output, output
     assert "kanaalwijzer.registry -> kanaalwijzer.events" in output, output
+
+
+@pytest.mark.parametrize("package", ["kanaalwijzer", "kanaalwijzer/search", "nlp"])
+def test_two_modules_importing_each_other_break_the_cycle_contract(tmp_path, package):
+    """Any pair, not only registry and events, also when one side imports inside a function."""
+    tree = copy_tree(tmp_path)
+    dotted = package.replace("/", ".")
+    (tree / package / "_one.py").write_text(f"from {dotted} import _two\n", encoding="utf-8")
+    (tree / package / "_two.py").write_text(f"def later():\n    from {dotted} import _one\n", encoding="utf-8")
+    code, output = lint_imports(tree)
+    assert code != 0 and f"{NO_CYCLES} BROKEN" in output, output
+    assert f"No cycles are allowed in {dotted}" in output, output
 
 
 def test_ruff_catches_a_real_bug_and_passes_the_tree(tmp_path):

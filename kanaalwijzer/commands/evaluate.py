@@ -10,7 +10,7 @@ import click
 @click.argument("folder", metavar="MAP", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Scores als JSON in plaats van een tabel.")
 def command(folder: str, as_json: bool) -> None:
-    """Scoor de extractie op een map met docs/*.txt en gold.jsonl (regels: corpus-README)."""
+    """Scoor de extractie op een map met docs/*.txt of *.xml en gold.jsonl (regels: corpus-README)."""
     from nlp.evaluate import evaluate, format_table
 
     score = evaluate(folder)

@@ -34,6 +34,14 @@ CHANNEL_KIND_ALIASES = {
 
 CHANNEL_STATUSES = {"designated": "aangewezen", "excluded": "uitgesloten"}
 
+# -- the answer to "which channel for this message on this date" (kanaalwijzer.answer) -------------
+ANSWER_STATUSES = {
+    "answered": "beantwoord",
+    "no_designation_in_force": "geen aanwijzing van kracht",
+    "not_a_designation": "geen aanwijzingsbesluit",
+    "unknown": "onbekend",
+}
+
 AUTH_METHODS = {"digid": "DigiD", "eherkenning": "eHerkenning", "eidas": "eIDAS"}
 
 # -- what a document is (the classifier's codes) and the search index's regime values -------------

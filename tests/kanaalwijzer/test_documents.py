@@ -201,3 +201,16 @@ def test_unknown_xml_vocabulary_keeps_its_text():
     doc = parse_document(b"<?xml version='1.0'?><record><p>Eerste zin.</p><p>Tweede zin.</p></record>", "r.xml")
     assert doc.text.splitlines() == ["Eerste zin.", "Tweede zin."]
     assert "onbekend XML-type" in doc.error
+
+
+def test_a_sentence_quoting_a_page_title_is_no_table_row_and_an_unnumbered_annex_is_an_annex():
+    from kanaalwijzer.documents import parse_document
+
+    text = ("Artikel 3\nVoor overige berichten is het formulier op de pagina 'Contact | Gemeente Epe' (www.epe.nl/contact) "
+            "aangewezen.\nBijlage bij artikel 1\n| Onderwerp | Kanaal |\n|---|---|\n| Klacht | webformulier |\n"
+            "Aanvraag | MijnEpe | DigiD\n")
+    doc = parse_document(text.encode(), "x.txt")
+    kinds = {(b.kind, b.label) for b in doc.blocks}
+    assert ("table_row", "Artikel 3, rij 1") not in kinds
+    assert ("annex", "Bijlage") in kinds and ("table_row", "Bijlage, rij 1") in kinds
+    assert ("table_row", "Bijlage, rij 2") in kinds  # a flattened row without a leading pipe, inside a table

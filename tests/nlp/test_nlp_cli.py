@@ -4,7 +4,7 @@ import json
 from click.testing import CliRunner
 
 from kanaalwijzer.cli import main
-from nlp.pipeline import CONTRACT_KEYS
+from nlp.pipeline import CHANNEL_KEYS, CONTRACT_KEYS
 from tests.support import FILES as ALL_FILES
 
 FILES = ALL_FILES / "nlp"
@@ -17,9 +17,18 @@ def test_extract_json_contract_for_one_file():
     assert tuple(data) == CONTRACT_KEYS
     assert data["classification"] == "wmebv_designation"
     assert set(data["authority"]) == {"name", "type", "code"}
+    assert data["channels"]
     for ch in data["channels"]:
-        assert set(ch) == {"kind", "status", "value", "scope", "auth", "evidence"}
+        # the original keys first, then the scope fields (a compatible extension)
+        assert tuple(ch) == CHANNEL_KEYS
+        assert CHANNEL_KEYS[:6] == ("kind", "status", "value", "scope", "auth", "evidence")
         assert set(ch["evidence"]) == {"start", "end", "text", "location"}
+        assert ch["applies_to"] in ("all", "rest", "listed", "on_request")
+        assert isinstance(ch["messages"], list) and isinstance(ch["except_messages"], list)
+        assert all(set(c) == {"code", "label"} for c in ch["conditions"])
+        assert isinstance(ch["additional"], bool)
+        assert (ch["applies_to"] == "listed") == bool(ch["messages"])
+    assert isinstance(data["outside"], list)
 
 
 def test_extract_jsonl_with_unreadable_and_broken_files(tmp_path):

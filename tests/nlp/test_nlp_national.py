@@ -90,6 +90,12 @@ def _national(sentence: str, subject: str = "vakantiebijslag") -> dict:
     "Wijzigingen worden per e-mail aan het bureau doorgegeven.",
     "Elektronische indiening vindt plaats via het e-mailadres aanvragen@szw.example.nl.",
     "Een subsidieaanvraag wordt bij voorkeur digitaal ingediend via het subsidieportaal.",
+    "Het verzoek kan worden ingediend met het elektronische formulier dat op de website beschikbaar is.",
+    "Aanvragen worden ingediend via www.szw.example.nl/aanvragen.",
+    "Een verzoek om uitstel kan worden gedaan via Mijn Regeling, na inloggen met DigiD.",
+    "De werkgever verstrekt de loongegevens langs elektronische weg aan de minister.",
+    "Het meldingsformulier wordt per e-mail toegezonden aan de minister.",
+    "Een storing kan online worden gemeld bij het meldpunt.",
 ])
 def test_an_opening_in_one_article_of_an_old_regulation_is_an_old_regime_designation(sentence):
     out = _national(sentence)
@@ -106,6 +112,12 @@ def test_an_opening_in_one_article_of_an_old_regulation_is_an_old_regime_designa
     "Facturen van leveranciers worden elektronisch via Digipoort ingediend.",            # private law
     "Een beroepschrift kan langs elektronische weg bij de rechtbank worden ingediend.",  # a court
     "Via het centraal loket kunnen dienstverrichters aanvragen elektronisch indienen bij de bevoegde instanties.",
+    "De ambtenaar kan het rapport langs elektronische weg verzenden aan degene die een e-mailadres heeft opgegeven.",
+    "Het besluit wordt per e-mail toegezonden aan de aanvrager.",
+    "Aanvragen kunnen aan het loket van het ministerie worden ingediend.",                # a counter, not online
+    "Het formulier is verkrijgbaar via www.szw.example.nl en wordt per post ingediend.",
+    "Het aanvraagformulier, dat op de website ter beschikking wordt gesteld, wordt bij de minister ingediend.",
+    "Een verzoek wordt ingediend met de formulieren die de minister via de website beschikbaar stelt.",
 ])
 def test_sentences_that_open_no_route_to_the_body(sentence):
     out = _national(sentence)
@@ -117,6 +129,13 @@ def test_a_year_alone_never_makes_a_regulation_about_electronic_traffic_old_regi
     out = _out("Regeling elektronisch verkeer met de overheid 2014\n\nDe Minister van Binnenlandse Zaken,\n\nBesluit:\n\n"
                "Artikel 1\nEen bestuursorgaan kiest voor elke dienst een betrouwbaarheidsniveau.\n\nArtikel 2\n"
                "Deze regeling treedt in werking op 1 januari 2015.\n\nDen Haag\n3 november 2014\n")
+    assert out["classification"] == "not_designation", out["reasons"]
+
+
+def test_a_regulation_on_traffic_with_the_court_is_no_designation_even_where_its_articles_name_no_court():
+    out = _out("Regeling elektronisch verkeer met de bestuursrechter\n\nDe Minister van Justitie,\n\nBesluit:\n\n"
+               "Artikel 1\nStukken kunnen langs elektronische weg worden ingediend via het beveiligde portaal.\n\n"
+               "Artikel 2\nDeze regeling treedt in werking op 1 januari 2013.\n")
     assert out["classification"] == "not_designation", out["reasons"]
 
 
@@ -157,6 +176,9 @@ def test_heeft_het_volgende_besloten_and_numbered_sections_are_a_decision_form()
     ("Wijzigingen worden per e-mail doorgegeven aan de administratie.", True),
     ("Het ontwerpplan is ook digitaal te raadplegen via de landelijke site.", False),
     ("Vragen? Mail naar info@epe.nl of bel 14 0578.", False),
+    ("Aanvragen worden ingediend via www.epe.nl/aanvragen.", True),
+    ("Meer informatie vindt u op www.epe.nl; de stukken liggen ter inzage.", False),
+    ("Het besluit is ook in te zien via www.officielebekendmakingen.nl, bezwaar kan binnen zes weken.", False),
 ])
 def test_prefilter_reads_old_regime_openings_but_not_mere_mentions(text, relevant):
     from nlp.pipeline import get_nlp

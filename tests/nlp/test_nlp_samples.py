@@ -30,15 +30,24 @@ def test_full_decision_with_annex_exclusions_and_conditions():
     assert r["withdraws"] == ["Besluit elektronisch berichtenverkeer Zaltbommel 2012"]
     got = {(c["kind"], c["status"], c["scope"], c["evidence"]["location"], tuple(c["auth"])) for c in r["channels"]}
     assert got == {
-        ("contact_form", "designated", "berichten die niet in bijlage 1 zijn genoemd", "Artikel 2 lid 2", ()),
-        ("portal", "designated", "Een aanvraag om een uitkering", "Artikel 2 lid 3", ("digid",)),
-        ("email", "excluded", None, "Artikel 3", ()),
-        ("other", "excluded", None, "Artikel 3", ()),
+        ("contact_form", "designated", "alle overige berichten", "Artikel 2 lid 2", ()),
+        ("portal", "designated", "aanvraag om een uitkering", "Artikel 2 lid 3", ("digid",)),
+        ("email", "excluded", "alle berichten behalve zienswijze", "Artikel 3", ()),
+        ("other", "excluded", "alle berichten behalve zienswijze", "Artikel 3", ()),
         ("web_form", "designated", "Aanvraag parkeervergunning", "Bijlage 1, rij 1", ("digid",)),
         ("web_form", "designated", "Bezwaarschrift", "Bijlage 1, rij 2", ("digid", "eherkenning")),
         ("email", "excluded", "Bezwaarschrift", "Bijlage 1, rij 2", ("digid", "eherkenning")),
         ("omgevingsloket", "designated", "Aanvraag omgevingsvergunning", "Bijlage 1, rij 3", ("digid", "eherkenning")),
     }
+    # the scope fields: the fallback, a listed message with its login condition, an exception
+    fields = {c["evidence"]["location"] + ":" + c["kind"]: (c["applies_to"], c["messages"], c["except_messages"])
+              for c in r["channels"] if c["status"] == "designated" or c["evidence"]["location"] == "Artikel 3"}
+    assert fields["Artikel 2 lid 2:contact_form"] == ("rest", [], [])
+    assert fields["Artikel 2 lid 3:portal"] == ("listed", ["aanvraag om een uitkering"], [])
+    assert fields["Artikel 3:email"] == ("all", [], ["zienswijze"])
+    assert fields["Bijlage 1, rij 2:web_form"] == ("listed", ["Bezwaarschrift"], [])
+    portal = next(c for c in r["channels"] if c["kind"] == "portal")
+    assert portal["conditions"] == [{"code": "login", "label": "alleen na inloggen met DigiD"}]
     # the definitions (contactformulier, Mijn Zaltbommel) and the considerations (e-mail) add nothing
     assert not [c for c in r["channels"] if c["evidence"]["location"].startswith("Artikel 1")]
     _evidence_is_exact(r)

@@ -4,4 +4,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository (or worktree)
 FILES = ROOT / "tests" / "files"  # fixture bytes written by us
-SHARED = ROOT.parent / "shared"  # /work/shared beside /work/main: reference material, read-only
+# /work/shared beside /work/main (or beside the worktree's parent): reference material, read-only
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared")
