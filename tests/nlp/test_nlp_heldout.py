@@ -6,6 +6,10 @@ from nlp.evaluate import evaluate, format_table
 from tests.support import FILES
 
 HELDOUT = FILES / "nlp" / "heldout"
+# a second batch, written later in still other styles (bullets 'voor X: kanaal', a water board's table with a
+# fallback row and a row without channel, a joint body with one e-mail address, an old-regime province, a
+# complaints regulation)
+HELDOUT2 = FILES / "nlp" / "heldout2"
 
 
 def test_heldout_set_meets_acceptance():
@@ -17,3 +21,12 @@ def test_heldout_set_meets_acceptance():
     assert d["channel_recall"] >= 0.9 and d["channel_precision"] >= 0.9, table
     assert d["process_recall"] >= 0.9, table
     assert d["question_counts"][1] >= 25 and d["question_accuracy"] >= 0.9, table
+
+
+def test_second_heldout_batch_meets_acceptance():
+    score = evaluate(HELDOUT2)
+    d = score.as_dict()
+    table = format_table(score)
+    assert d["classification_correct"] == d["documents"] >= 5 and d["critical_errors"] == [], table
+    assert d["channel_recall"] >= 0.9 and d["channel_precision"] >= 0.9 and d["process_recall"] >= 0.9, table
+    assert d["question_counts"][1] >= 15 and d["question_accuracy"] >= 0.9, table
