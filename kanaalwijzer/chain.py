@@ -78,7 +78,7 @@ def run_chain(harvest_args: Sequence[str], env: Mapping[str, str] | None = None,
     if note:
         click.echo(note, err=True)
     if serve:
-        click.secho(f"== serve: de app draait op http://{host}:{port}/ (stoppen met Ctrl-C)", fg="cyan", err=True)
+        click.secho(f"== serve: kanaalwijzer serve --host {host} --port {port}", fg="cyan", err=True)
         code = _serve(host, port, env)
         if code != 0:
             raise StageFailed("serve", code)

@@ -59,6 +59,11 @@ def version(v) -> dict:
             "content_hash": v.content_hash}
 
 
+def step(s) -> dict:
+    return {"version": s.number, "id": s.pub_id, "revision": s.revision, "valid_from": s.valid_from,
+            "valid_to": s.valid_to, "fetched_at": s.fetched_at, "current": s.current}
+
+
 def channels_with_evidence(channels: list[dict], text: str) -> list[dict]:
     """Each channel with whether its evidence offsets really point at its quoted
     words in this text. When they do not (text changed), the quote is looked up once; if it is

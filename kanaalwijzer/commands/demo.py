@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kanaalwijzer.chain import DEFAULT_PORT, run_chain
+from kanaalwijzer.chain import DEFAULT_PORT, check_port, run_chain
 
 from ._home import DEMO_HOME
 
@@ -26,6 +26,8 @@ def command(home: Path, serve: bool, port: int) -> None:
     from devtools.mailcatcher import MailCatcher
     from devtools.replay import SAMPLE_CORPUS, ReplayServer
 
+    if serve:
+        check_port("127.0.0.1", port, "demo")  # before the replay server and the mail catcher say anything
     with ReplayServer(SAMPLE_CORPUS) as replay, MailCatcher(home / "post") as post:
         click.echo(f"Replay-server: {replay.base_url} ({len(replay.items)} publicaties)", err=True)
         click.echo(f"Demo-postbus: SMTP op {post.host}:{post.port}; wat de app mailt staat op "

@@ -1,6 +1,7 @@
 """`kanaalwijzer serve`: the web app; Flask's dev server by default, gunicorn with --production."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -9,6 +10,12 @@ import click
 from kanaalwijzer.chain import DEFAULT_HOST, DEFAULT_PORT, check_port
 
 from ._home import warn_if_only_demo
+
+
+def _plain_handler() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    return handler
 
 
 @click.command()
@@ -32,16 +39,28 @@ def command(host: str, port: int, production: bool, workers: int) -> None:
                 "--access-logfile", "-", "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                 "search_app:create_app()"]
         os.execv(sys.executable, args)
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
 
     from search_app import create_app
 
+    class PlainLog(WSGIRequestHandler):
+        """The access log without werkzeug's colour codes when stderr is a log, not a terminal."""
+
+        def log_request(self, code="-", size="-"):
+            self.log("info", '"%s" %s %s', self.requestline, code, size)
+
     # werkzeug's own server, without app.run()'s English banner; its access log stays.
     try:
-        server = make_server(host, port, create_app(), threaded=True)
+        server = make_server(host, port, create_app(), threaded=True,
+                             request_handler=None if sys.stderr.isatty() else PlainLog)
     except OSError:
         check_port(host, port)  # taken since the check above: the same Dutch message
         raise
-    click.echo(f"De app draait op http://{host}:{port}/ (dev-server; stoppen met Ctrl-C).", err=True)
+    access_log = logging.getLogger("werkzeug")  # its lines carry their own time: no second one in front
+    access_log.addHandler(_plain_handler())
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+    click.echo(f"De app draait op http://{host}:{port}/ (open dat adres in de browser; stoppen met Ctrl-C).",
+               err=True)
     server.serve_forever()  # returns on Ctrl-C (werkzeug catches the KeyboardInterrupt) and closes
     click.echo("Gestopt.", err=True)

@@ -61,3 +61,5 @@ def test_the_demo_serves_the_app_and_catches_its_mail_until_ctrl_c(tmp_path):
     assert demo.wait(timeout=60) == 0, "".join(lines)[-3000:]
     reader.join(timeout=10)
     assert "Gestopt." in "".join(lines)
+    assert '"GET /demo/post HTTP/1.1" 200' in "".join(lines), "the access log"
+    assert "\x1b" not in "".join(lines) and "\r" not in "".join(lines), "no control characters in a log"

@@ -38,6 +38,7 @@ def test_a_taken_port_stops_the_command_before_any_stage_with_a_dutch_message(co
     if command != "serve":
         assert f"make {command} PORT={taken_port + 1}" in result.stderr
     assert "== harvest" not in result.stderr and "Address already in use" not in result.stderr
+    assert "Replay-server" not in result.stderr and "Demo-postbus" not in result.stderr, "the port is checked first"
     assert not (tmp_path / "home").exists(), "no stage may run (nor create the store) on a taken port"
 
 

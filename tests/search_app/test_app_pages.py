@@ -282,10 +282,25 @@ def test_decision_metadata_citation_versions_and_linked_sources(client, web_stor
     # a second version: both listed, the old one still readable
     web_store.add_version("gmb-2025-552188", DEN_BOSCH_TEXT.replace("1 januari 2026", "1 februari 2026"))
     tree = page(client, "/besluit/gmb-2025-552188")
-    assert len(tree.xpath("//ol[@class='versions']/li")) == 2
+    assert len(tree.xpath("//ol[@class='timeline']/li")) == 2
+    assert texts(tree, "//ol[@class='timeline']/li[@aria-current]/strong") == ["Versie 2"]
     old = page(client, "/besluit/gmb-2025-552188?versie=1")
     assert "1 januari 2026" in old.xpath("//div[@class='doctext']")[0].text_content()
+    assert old.xpath("//nav[@class='version-nav']/a[@rel='next']/@href") == ["/besluit/gmb-2025-552188?versie=2"]
+    assert not old.xpath("//a[@rel='prev']")
+    assert tree.xpath("//nav[@class='version-nav']/a[@rel='prev']/@href") == ["/besluit/gmb-2025-552188?versie=1"]
+    diff = page(client, tree.xpath("//a[@class='diff-link']/@href")[0])
+    assert texts(diff, "//div[contains(@class, 'diff')]//del") == ["[verwijderd: januari]"]
+    assert texts(diff, "//div[contains(@class, 'diff')]//ins") == ["[toegevoegd: februari]"]
+    assert "1 regel gewijzigd" in texts(diff, "//p[@class='diff-summary']")[0]
     assert client.get("/besluit/gmb-2025-552188?versie=9").status_code == 404
+
+
+def test_versions_of_different_decisions_are_not_compared(client):
+    response = client.get("/besluit/verschil?van=gmb-2025-552188&naar=gmb-2026-1234")
+    assert response.status_code == 400 and "hetzelfde besluit" in response.get_data(as_text=True)
+    assert client.get("/besluit/verschil?van=gmb-2025-552188").status_code == 400
+    assert client.get("/besluit/verschil?van=gmb-2025-552188&naar=gmb-2099-1").status_code == 404
 
 
 def test_decision_json_has_the_extract_contract_and_citation(client):

@@ -78,6 +78,25 @@ def test_decision_pages_of_the_sample_render_with_citation(sample):
         assert tree.xpath("//textarea[@id='citaat']")[0].text_content().strip()
 
 
+def test_cvdr_versions_are_numbered_linked_dated_and_compared(sample):
+    second = lxml.html.fromstring(sample.get("/besluit/CVDR762001_2").data)
+    assert " ".join(second.xpath("//h2[@id='tekst']")[0].text_content().split()) == "Tekst (versie 2)"
+    steps = [" ".join(li.text_content().split()) for li in second.xpath("//ol[@class='timeline']/li")]
+    assert steps[0].startswith("Versie 1 geldend van 1 januari 2026 tot en met 31 maart 2026")
+    assert steps[1].startswith("Versie 2 (deze pagina) geldend van 1 april 2026 tot heden")
+    assert second.xpath("//a[@rel='prev']/@href") == ["/besluit/CVDR762001_1"] and not second.xpath("//a[@rel='next']")
+    first = lxml.html.fromstring(sample.get("/besluit/CVDR762001_1").data)
+    assert first.xpath("//a[@rel='next']/@href") == ["/besluit/CVDR762001_2"]
+    assert first.xpath("//ol[@class='timeline']/li[@aria-current]/strong")[0].text == "Versie 1"
+    link = second.xpath("//a[@class='diff-link']/@href")[0]
+    assert link == "/besluit/verschil?van=CVDR762001_1&naar=CVDR762001_2"
+    diff = lxml.html.fromstring(sample.get(link).data)
+    assert diff.xpath("//h1")[0].text_content() == "Wijzigingen van versie 1 naar versie 2"
+    assert diff.xpath("//div[@class='diff']//ins") and diff.xpath("//div[contains(@class, 'diff')]//del")
+    data = sample.get(link + "&format=json").get_json()
+    assert data["van"]["label"] == "versie 1" and sum(data["counts"].values()) > 0
+
+
 def test_overview_of_the_sample_corpus_asks_a_bounded_number_of_questions(sample, monkeypatch):
     from tests.support.sql_statements import OVERVIEW_BOUND, statements_issued
 

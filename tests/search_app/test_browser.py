@@ -261,3 +261,20 @@ def test_lawyer_search_dates_filters_facets_and_marked_words(page, live_url):
     page.goto(live_url + "/zoeken/hulp")
     check_accessible(page, "12-zoekhulp")
     assert page.csp_errors == []
+
+
+def test_versions_timeline_and_a_readable_diff(page, live_url):
+    page.goto(live_url + "/besluit/CVDR762001_1")
+    page.get_by_role("link", name="Volgende versie (versie 2) →").click()
+    page.wait_for_url("**/besluit/CVDR762001_2")
+    assert page.locator("ol.timeline li[aria-current] strong").inner_text() == "Versie 2"
+    check_accessible(page, "13-besluit-versie-2")
+    page.get_by_role("link", name="Wijzigingen ten opzichte van versie 1").click()
+    page.wait_for_url("**/besluit/verschil?**")
+    removed, added = page.locator(".diff del").first, page.locator(".diff ins").first
+    assert "line-through" in removed.evaluate("el => getComputedStyle(el).textDecorationLine")
+    assert "underline" in added.evaluate("el => getComputedStyle(el).textDecorationLine")
+    assert removed.text_content().startswith("[verwijderd: ")  # read out, not told by colour alone
+    shot(page, "14-verschil")
+    check_accessible(page, "14-verschil")
+    assert page.csp_errors == []
