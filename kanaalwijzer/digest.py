@@ -25,13 +25,6 @@ FORMATS = ("html", "md", "txt", "json")
 SEARCH_LIMIT = 5000  # publications a saved search may match for filtering (50 pages of 100)
 
 
-week_bounds = vocab.week_bounds  # '2026-W10' -> (Monday, Sunday); a Dutch ValueError for anything else
-
-
-def this_week(today: date | None = None) -> str:
-    return vocab.iso_week(today)
-
-
 def province_of(code: str | None) -> str | None:
     if not code:
         return None

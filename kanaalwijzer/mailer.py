@@ -187,7 +187,7 @@ def send_digests(store: Store, settings: SmtpSettings | None = None, *, week: st
     """
     settings = settings or SmtpSettings()
     base = (base_url or load_config().base_url).rstrip("/")
-    week = week or digests.this_week()
+    week = week or vocab.iso_week()
     report = SendReport()
     client: smtplib.SMTP | None = None
     try:
@@ -252,7 +252,7 @@ def _claim(store: Store, sub: Subscription, week: str, search, domain: str) -> D
 def _message(store: Store, sub: Subscription, delivery: Delivery, settings: SmtpSettings, base: str) -> EmailMessage:
     ids = delivery.event_ids
     found = store.events_by_id(ids)
-    start, end = digests.week_bounds(delivery.period)
+    start, end = vocab.week_bounds(delivery.period)
     digest = digests.Digest(delivery.period, start, end, sub.filters, found)
     unsubscribe_url = f"{base}/abonneren/opzeggen/{sub.unsubscribe_token}"
     heading = f"Kanaalwijzer: {len(found)} wijziging{'en' if len(found) != 1 else ''} (week {delivery.period})"

@@ -60,6 +60,6 @@ def command(week, fmt, bodies, provinces, channel_kinds, query, send):
             if report.failed:
                 sys.exit(1)
             return
-        built = digests.build_digest(store, week or digests.this_week(), bodies=bodies, provinces=provinces,
+        built = digests.build_digest(store, week or vocab.iso_week(), bodies=bodies, provinces=provinces,
                                      channel_kinds=channel_kinds, query=query)
         click.echo(digests.render(built, fmt, base_url=config.base_url), nl=False)

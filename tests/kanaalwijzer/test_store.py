@@ -7,8 +7,9 @@ import sqlite3
 from pathlib import Path
 
 from kanaalwijzer.store import Store, migrations
-from kanaalwijzer.store._db import MODULES, Transaction, _statements, connect
+from kanaalwijzer.store._db import MODULES
 from tests.support import ROOT
+from tests.support.old_stores import store_at_migration
 
 
 def test_migrations_are_numbered_without_gaps_and_ordered_by_table_module():
@@ -28,15 +29,7 @@ def test_a_new_store_is_at_the_last_migration_and_reopening_changes_nothing(tmp_
 
 def _store_made_by_migration_2(path) -> sqlite3.Connection:
     """A store as the code before the store package left it: migrations 1 and 2, user_version 2."""
-    db = connect(path)
-    for number, _module, kind, body in migrations():
-        if number <= 2:
-            assert kind == "sql"
-            with Transaction(db):
-                for statement in _statements(body):
-                    db.execute(statement)
-    db.execute("PRAGMA user_version = 2")
-    return db
+    return store_at_migration(path, 2)
 
 
 def test_a_store_at_user_version_2_opens_and_its_unchecked_extractions_are_checked_once(tmp_path):

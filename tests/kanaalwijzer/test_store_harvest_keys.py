@@ -3,23 +3,12 @@ of that source, also in stores made before it, so a harvest after the upgrade re
 from __future__ import annotations
 
 from kanaalwijzer import vocabulary as vocab
-from kanaalwijzer.store import Store, migrations
-from kanaalwijzer.store._db import Transaction, _statements, connect
-
-
-def _store_at_migration_3(path):
-    db = connect(path)
-    for number, _module, kind, body in migrations():
-        if number <= 3 and kind == "sql":
-            with Transaction(db):
-                for statement in _statements(body):
-                    db.execute(statement)
-    db.execute("PRAGMA user_version = 3")
-    return db
+from kanaalwijzer.store import Store
+from tests.support.old_stores import store_at_migration
 
 
 def test_old_run_keys_become_the_official_publications_key(tmp_path):
-    db = _store_at_migration_3(tmp_path / "old.db")
+    db = store_at_migration(tmp_path / "old.db", 3)
     for run_id, source in ((1, "gemeenteblad"), (2, "op:prb+wsb"), (3, "cvdr")):
         db.execute("INSERT INTO harvest_runs (id, source, mode, started_at, status) VALUES (?, ?, 'sweep', 'x', 'failed')",
                    (run_id, source))

@@ -1,14 +1,17 @@
 """One name per channel kind, everywhere a reader meets it (issue 8, point 3).
 
 Over the sample corpus as harvested, extracted and indexed for real, this renders the search
-facets and hits, every municipality page with a decision, the decision pages, the overview, the
-weekly digest (page, html, md, txt, json) and the Atom feed, and collects, per channel kind
+facets, hits and CSV export, every municipality page with a decision, the decision pages, the
+overview (page and CSV), the subscription form, the weekly digest (page, html, md, txt, json) and
+the Atom feed, and collects, per channel kind
 code, the names those surfaces show for it. Each kind must come out under exactly one name
 (the capital at the start of a list item aside). A label table that drifts from the others, in
 any of these surfaces, shows up as a second name.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
 from urllib.parse import parse_qs, urlsplit
@@ -52,6 +55,9 @@ def names(sample_app, sample_home):
             if hit["channel_kinds"]:
                 _kind_spans(client.get(f"/besluit/{hit['id']}"), f"besluit {hit['id']}", saw)
         _overview(client, overview, saw)
+        _exports(client, overview, saw)
+        for option in lxml.html.fromstring(client.get("/abonneren").data).xpath("//select[@id='kanaal']/option"):
+            saw(option.get("value"), "abonneren: keuzelijst", _text(option))
         events = client.get(f"/digest/{WEEK}?format=json").get_json()["events"]
         _digests(client, sample_home, events, saw)
         _feed(client, saw)
@@ -103,8 +109,23 @@ def _overview(client, overview, saw):
         if municipality["channel_kinds"]:
             cell = rows[municipality["code"]].xpath("td")[2]
             _split_list(_text(cell), municipality["channel_kinds"], "overzicht: tabel", saw)
-    csv_rows = client.get("/overzicht?format=csv").get_data(as_text=True).splitlines()
-    assert len(csv_rows) == 343
+
+
+def _exports(client, overview, saw):
+    """The CSV exports: the overview ('; ' between names) and the search results (', ')."""
+    rows = list(csv.DictReader(io.StringIO(client.get("/overzicht?format=csv").get_data(as_text=True))))
+    assert len(rows) == len(overview["municipalities"])
+    for row, municipality in zip(rows, overview["municipalities"]):
+        if municipality["channel_kinds"]:
+            names = row["kanalen"].split("; ")
+            assert len(names) == len(municipality["channel_kinds"])
+            for kind, name in zip(municipality["channel_kinds"], names):
+                saw(kind, "overzicht: csv", name)
+    hits = client.get("/zoeken?q=&per_page=100&format=json").get_json()["hits"]
+    exported = {r["id"]: r for r in csv.DictReader(io.StringIO(client.get("/zoeken?q=&format=csv").get_data(as_text=True)))}
+    for hit in hits:
+        if hit["channel_kinds"]:
+            _split_list(exported[hit["id"]]["kanalen"], hit["channel_kinds"], "zoeken: csv", saw)
 
 
 def _digests(client, home, events, saw):
@@ -164,8 +185,9 @@ def test_every_surface_names_most_kinds(names):
     for kind, surfaces in names.items():
         for surface in surfaces:
             kinds_per_surface[surface.split(" ", 1)[0] if surface.startswith(("gemeente ", "besluit ")) else surface].add(kind)
-    expected = {"zoeken: facet", "zoeken: facet (json)", "zoeken: hit", "gemeente", "besluit", "overzicht: tabel",
-                "digest: samenvatting", "feed: categorie", "feed: titel"}
+    expected = {"zoeken: facet", "zoeken: facet (json)", "zoeken: hit", "zoeken: csv", "gemeente", "besluit",
+                "overzicht: tabel", "overzicht: csv", "abonneren: keuzelijst", "digest: samenvatting",
+                "feed: categorie", "feed: titel"}
     assert expected <= set(kinds_per_surface)
     assert all(len(kinds_per_surface[surface]) >= 6 for surface in expected), dict(kinds_per_surface)
 
