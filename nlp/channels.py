@@ -29,6 +29,10 @@ from .patterns import channel_cues, channel_patterns, rx
 from .structure import lines_with_context
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s|,;()<>\"]+[^\s|,;()<>\".:]", re.I)
+NAMED_ROUTE = re.compile(
+    r"\b(?:digitaal|elektronisch|online)\s+(?:\w+\s+){0,2}?(?:ingediend|verzonden|ingezonden|aangeleverd|aangevraagd|"
+    r"indienen|verzenden|aanleveren)\s+via\s+(?:het\s+|de\s+)?(?P<name>(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}))|"
+    r"\b(?:in\s+te\s+loggen|inloggen)\s+op\s+(?P<name2>(?-i:[A-Z][\w-]*(?:-[\w]+){0,3}))", re.I)
 CONTACT_PATH = re.compile(r"/(?:[\w-]+/)*contact(?:formulier|-?opnemen|en-openingstijden)?(?![\w-])", re.I)
 # a bare host name in a definition ("mijn.goeree-overflakkee.nl"), for the value of the defined channel only
 HOST = re.compile(r"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:nl|eu|frl|com|org|net|info)(?:/[^\s|,;()<>\"]*[^\s|,;()<>\".:])?\b", re.I)
@@ -86,7 +90,22 @@ RECHTSMIDDEL_HEADING = re.compile(r"^\W*(?:bezwaar(?:\s+en\s+beroep)?|beroep|rec
 ARTICLE_HEADING = re.compile(r"^\W*(?:artikel|art\.|§|paragraaf|hoofdstuk)\s*\d", re.I)
 # a mention that only points at a channel designated elsewhere: "naast het contactformulier", "behalve via
 # het kanaal dat bijlage 1 noemt, ook via ...", "dat e-mailadres" (the one just named)
-REFERENCE_BEFORE = re.compile(r"(?:\bnaast|\bbehalve\s+via|\bdan\s+wel\s+naast)\s+(?:het\s+|de\s+|een\s+)?(?:\w+\s+){0,2}$", re.I)
+REFERENCE_BEFORE = re.compile(r"(?:\bnaast|\bbehalve\s+via|\bdan\s+wel\s+naast)\s+(?:het\s+|de\s+|een\s+)?(?:\w+\s+){0,2}$|"
+                              r"\bbereikbaar\s*$", re.I)  # "Mijn X (bereikbaar via de website ...)": its address
+# a channel named in a condition on when the provision applies ("... is mogelijk indien de regeling is
+# opengesteld via de website", "Indien het formulier onjuist is ingevuld, ..."); a requirement ("mits ...
+# via het e-mailadres") does designate
+CONDITION_SEGMENT = re.compile(r"\b(?:indien|wanneer|zodra|ingeval)\b[^,;]*", re.I)
+# fax and telephone are no electronic channels: never reported as designated
+NOT_ELECTRONIC = re.compile(r"(?:tele)?fax\w*|telefo\w*", re.I)
+# a form without a word for the electronic route is a document to fill in, not a channel, unless the text is
+# about channels ("kanaal"): "door middel van het aanvraagformulier", "het formulier ... schriftelijk"
+ELECTRONIC_FORM = re.compile(r"^(?:web|e-|digita|online|elektronisch|internet)", re.I)
+ELECTRONIC_CONTEXT = re.compile(r"\belektronisch\w*|\bdigita\w*|\bonline\b|\binternet\w*|\bwebsite\b|\bloket\b|"
+                                r"https?://|www\.", re.I)
+QUOTED = re.compile("[\u2018\u201c'\"][^\u2019\u201d'\"\n]{2,80}[\u2019\u201d'\"]")
+FORM_CONTENT_BEFORE = re.compile(r"\b(?:in|op)\s+(?:het|de|dit|dat)\s+(?:\w+\s+)?$", re.I)
+PAPER = re.compile(r"\bschriftelijk\b|\bper\s+post\b|\bpapier\w*", re.I)
 ANAPHORA_BEFORE = re.compile(r"\b(?:dat|dit|die|deze|datzelfde|hetzelfde)\s+$", re.I)
 # negations of something else than the channel: "inloggen is niet vereist", "hoeft niet in te loggen"
 REQUIREMENT_NEGATION = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}?(?:in\s+te\s+loggen|inloggen|vereist|nodig|verplicht|"
@@ -98,6 +117,12 @@ QUOTE_AFTER = re.compile("\\s*[\u2018'\"\u201c]")
 CROSS_REFERENCE_AFTER = re.compile(r",?\s*(?:als\s+)?(?:bedoeld|genoemd|vermeld)\s+in\s+(?:het\s+\w+\s+lid|artikel\s+\d+[a-z]?"
                                    r"(?:,\s*\w+\s+lid)?(?:,\s*onder\s+\w)?(?!\S*\s+van\s+de\b))|"
                                    r"\s+(?:dat|die)\s+in\s+(?:bijlage|artikel)\s+\d+[^.;,]{0,60}?(?:vermeld|genoemd|opgenomen)", re.I)
+# "De wijze waarop het elektronisch berichtenverkeer plaatsvindt, is opgenomen in de bijlage": the annex designates
+ANNEX_WAY = re.compile(r"\b(?:wijze|kana(?:al|len)|voorziening\w*)\b[^.;]{0,160}?\b(?:opgenomen|vermeld|genoemd|aangegeven|"
+                       r"staan|staat)\s+in\s+(?:de\s+|het\s+)?(?:[\w\s]{0,40}?\s)?bijlage", re.I)
+# a row about a message the body itself sends ("beschikkingen inzake de toekenning ...", "aanslag"): no way in
+OUTGOING_ROW = re.compile(r"^\W*(?:beschikking|aanslag|navorderingsaanslag|naheffingsaanslag|kennisgeving|uitnodiging|"
+                          r"aanmaning|besluit|bekendmaking)\w*\b", re.I)
 ANNEX_REF = re.compile(r"\bbijlage\s*([0-9IVX]+)?\b", re.I)
 
 
@@ -110,6 +135,7 @@ class ChannelFinder:
         self._defined_terms: dict[str, str] = {}
         self._rows_without_channel: list[tuple] = []
         self._outside: list[dict] = []
+        self._channel_text = True
         patterns = channel_patterns(channels_file, patterns_dir)  # kinds checked against the vocabulary
         # one alternation, in file order: a single pass finds every mention; where two patterns
         # match at the same place the earlier kind in the file wins
@@ -157,6 +183,14 @@ class ChannelFinder:
                     and EMAIL_ADDRESS.match(text, m.start()):
                 continue  # "het e-mailadres zienswijzen@haarlem.nl": the address of the channel just named  # "webformulier op de website (Digitaal Loket)": another name, same channel
             found.append((self.group_kind[m.lastgroup], m.start() + offset, m.end() + offset))
+        low = text.lower()
+        if ("via " in low and ("digitaal" in low or "elektronisch" in low or "online" in low)) or "loggen op" in low:
+            # a route by its own name: "digitaal ingediend via UWV Marktplaats", "in te loggen op Kadaster-on-line"
+            for m in NAMED_ROUTE.finditer(text):
+                ns, ne = m.span("name") if m.group("name") else m.span("name2")
+                if not any(fs - offset < ne and ns < fe - offset for _, fs, fe in found):
+                    found.append(("portal", ns + offset, ne + offset))
+            found.sort(key=lambda f: f[1])
         if urls:
             # the fallback written as a bare link: "www.terneuzen.nl/contactformulier", "https://x.nl/contact"
             for us, ue in urls:
@@ -194,6 +228,9 @@ class ChannelFinder:
     # -- statuses --------------------------------------------------------------------------
     def predicates(self, clause: str) -> list[tuple[int, int, str]]:
         """Designating and negating predicates in a clause: (start, end, 'designated'|'excluded')."""
+        if "\u2018" in clause or "\u201c" in clause or "'" in clause or '"' in clause:
+            # the words of a quoted title ("het formulier 'Aanmelding elektronisch aanleveren'") are no predicate
+            clause = QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], clause)
         preds = []
         negs = []
         sub_negs = []  # negations in a relative or conditional clause
@@ -273,6 +310,7 @@ class ChannelFinder:
         designating_annexes = self._annex_references(text, lines)
         self._definitions: dict[str, str] = {}  # term -> definition, as the decision defines them
         self._defined_terms: dict[str, str] = {}  # a term the decision defines as a channel ("meldpunt") -> kind
+        self._channel_text = "kanaal" in text.lower() or "kanalen" in text.lower()  # a text about channels
         headers: dict[str, list[str]] = {}
         lead: str | None = None  # status announced by a lead-in ("wijst de volgende kanalen aan:")
         explanation = False  # under a "Toelichting" heading: explains, never designates
@@ -492,6 +530,16 @@ class ChannelFinder:
                 if CROSS_REFERENCE_AFTER.match(clause, me) and self.exclude_split.search(clause[max(0, ms - 60):ms]):
                     continue  # "met uitzondering van het e-mailadres, bedoeld in artikel 5"
                 kind = self._kind(kind, clause[ms:me])
+                if ("ndien" in low or "anneer" in low or "zodra" in low or "ngeval" in low) and any(
+                        c.start() <= ms < c.end() for c in CONDITION_SEGMENT.finditer(clause)):
+                    continue
+                if kind == "web_form" and clause[ms:me].lower().endswith(("formulier", "formulieren")) \
+                        and FORM_CONTENT_BEFORE.search(clause[max(0, ms - 25):ms]):
+                    continue  # "in het formulier vermeldt de aanvrager ...": what the form asks, not a way in
+                if kind == "web_form" and not self._channel_text and clause[ms:me].lower().endswith(("formulier", "formulieren")) \
+                        and not ELECTRONIC_FORM.match(clause[ms:me]) \
+                        and (not ELECTRONIC_CONTEXT.search(clause) or PAPER.search(clause)):
+                    continue
                 seg_s = clause.rfind(",", 0, ms) + 1
                 seg_e = clause.find(",", me)
                 if notice_words and NOTICE.search(clause, seg_s, seg_e if seg_e >= 0 else len(clause)):
@@ -505,7 +553,7 @@ class ChannelFinder:
                     continue  # "berichten die niet via Mijn Loket ...", "waarvoor geen webformulier is ..."
                 status = self.status(clause, ms, me, preds)
                 antecedent.setdefault(kind, "none")
-                if status is None:
+                if status is None or (status == "designated" and NOT_ELECTRONIC.fullmatch(clause[ms:me])):
                     continue
                 antecedent[kind] = "status"
                 context = text[line.start:line.end]
@@ -537,7 +585,7 @@ class ChannelFinder:
                 continue
             for cs, ce in self._clauses(text, line.start, line.end):
                 clause = text[cs:ce]
-                if any(p[2] == "designated" for p in self.predicates(clause)):
+                if any(p[2] == "designated" for p in self.predicates(clause)) or ANNEX_WAY.search(clause):
                     for m in ANNEX_REF.finditer(clause):
                         refs.add(f"Bijlage {m.group(1)}" if m.group(1) else "Bijlage")
         return refs
@@ -566,6 +614,8 @@ class ChannelFinder:
             return []
         scope_col = next((i for i, h in enumerate(header) if SCOPE_HEADER.search(h)), 0)
         scope = cells[scope_col].strip() if scope_col < len(cells) else cells[0].strip()
+        if OUTGOING_ROW.match(scope):
+            return []
         found = []
         # the process cell names the message ("Bezwaarschrift"); the channels are in the other
         # cells, read clause by clause so "contactformulier; e-mail is niet aangewezen" splits

@@ -490,6 +490,9 @@ def _lead_line(text: str, lines, index: int) -> str | None:
     return None
 
 
+ITEM_FOR = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?voor\s+(?P<np>[^:]{3,200}):\s*$", re.I)
+
+
 def _lead_items(text: str, lines, index: int) -> list[str]:
     """The list items under a lead-in line ("voor de volgende berichten ...:")."""
     items = []
@@ -522,6 +525,8 @@ def attach(text: str, lines, channels: list[dict], operative: list[int], rows_wi
             name = ROW_EXCEPTION.sub("", process)
             fields = {"messages": [name.strip()] if name.strip() else [], "applies_to": "listed" if name.strip() else "all",
                       "except_messages": [], "except_refs": [], "additional": False}
+            if name.strip() and (REST.search(name) or is_all(name)):
+                fields.update(messages=[], applies_to="rest")  # a row "Alle overige berichten"
             exc = ROW_EXCEPTION_TEXT.search(process)
             if exc:
                 fields["except_refs"] = refs_in(exc.group(1), line.location)
@@ -538,6 +543,16 @@ def attach(text: str, lines, channels: list[dict], operative: list[int], rows_wi
                 names = [n for item in items for n in split_messages(item) if not is_all(n)]
                 if names:
                     fields["applies_to"], fields["messages"] = "listed", names
+            if fields["applies_to"] == "all" and not fields["except_messages"] and not fields["except_refs"]:
+                item = ITEM_FOR.match(text[line.start:ch["_cs"]]) if ch["_cs"] > line.start else None
+                if item:  # "• voor bezwaarschriften: het e-formulier Bezwaar"
+                    np = item.group("np")
+                    if REST.search(np):
+                        fields["applies_to"] = "rest"
+                    else:
+                        names = [n for n in split_messages(np) if not is_all(n)]
+                        if names:
+                            fields.update(applies_to="listed", messages=names)
             if fields["applies_to"] == "all" and not fields["except_messages"] and not fields["except_refs"]:
                 lead = _lead_line(text, lines, ch["_line"])
                 if lead is not None:  # an item under "Een zienswijze ... kan worden verzonden:"

@@ -253,3 +253,66 @@ def test_starred_rows_go_to_the_dienstenwet_channel():
             "| Kapvergunning | MijnLochem |\n")
     msgs = one(body, "dienstenwet_loket")["messages"]
     assert "Marktvergunning" in msgs and "Kapvergunning" not in msgs
+
+
+# -- national wording (regulations, beleidsregels, circulaires) ---------------------------------------
+NATIONAL = ("Regeling van de Minister van Landbouw van 3 maart 2011 houdende regels voor het indienen van "
+            "aanvragen\n\nDe Minister van Landbouw,\n\nGelet op artikel 2:15 van de Algemene wet bestuursrecht;\n\n"
+            "Besluit:\n\n")
+
+
+def national(body: str) -> set[tuple[str, str]]:
+    from nlp.pipeline import get_nlp, run
+    from kanaalwijzer.documents import parse_document
+
+    nlp = get_nlp()
+    doc = run(parse_document((NATIONAL + body).encode(), "n.txt"), nlp, relevant=True)
+    return {(c["kind"], c["status"]) for c in doc._.kw_channels}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Artikel 1\nEen verzoek kan worden gedaan per brief, per fax of per elektronische post.\n", {("email", "designated")}),
+    ("Artikel 1\nDe melding kan naar keuze telefonisch of via de website van de Rijksdienst worden gedaan.\n",
+     {("web_form", "designated")}),
+    ("Artikel 1\nInschrijving geschiedt uitsluitend via de internetsite www.lnv.nl.\n", {("web_form", "designated")}),
+    ("Artikel 1\nElektronische indiening vindt plaats via het e-mailadres aanvragen@lnv.nl.\n", {("email", "designated")}),
+    ("Artikel 1\nWijzigingen dienen per brief of, bij een nieuw rekeningnummer, per e-mail te worden doorgegeven.\n",
+     {("email", "designated")}),
+    ("Artikel 1\nAanvragen worden bij voorkeur digitaal ingediend via Loket Landbouw Online.\n", {("portal", "designated")}),
+    ("Artikel 1\nStukken worden aangeleverd door in te loggen op Mijn-LNV-online en te kiezen voor 'indienen'.\n",
+     {("portal", "designated")}),
+    ("Artikel 1\nHet indienen is mogelijk indien de regeling daartoe is opengesteld via de website.\n", set()),
+    ("Artikel 1\nEen aanvraag wordt ingediend door middel van het aanvraagformulier uit de bijlage.\n", set()),
+    ("Artikel 1\nIn het formulier 'Aanmelding digitaal aanleveren' vermeldt de aanvrager zijn naam.\n", set()),
+    ("Artikel 1\nBerichten kunnen worden verzonden via de aanvraagapplicatie, na inloggen met DigiD.\n",
+     {("portal", "designated")}),
+    ("Artikel 1\nDe aangifte wordt verzonden via de programmeerkoppeling, de Belastingdienst application programming "
+     "interface.\n", {("other", "designated")}),
+])
+def test_national_wording_one_sentence_each(sentence, expected):
+    assert national(sentence) == expected
+
+
+def test_a_fax_is_never_designated():
+    assert ("other", "designated") not in national("Artikel 1\nEen aanvraag kan per telefax worden ingediend.\n")
+
+
+def test_an_annex_that_gives_the_way_designates_and_rows_of_outgoing_messages_do_not():
+    body = ("Artikel 1\nDe wijze waarop het elektronisch berichtenverkeer plaatsvindt, is opgenomen in de bijlage.\n"
+            "Bijlage\n| omschrijving | uitsluitend digitaal | voorziening |\n|---|---|---|\n"
+            "| aangifte mestproductie | x | Digipoort |\n| beschikking over de vergoeding | x | Berichtenbox MijnOverheid |\n")
+    assert national(body) == {("digipoort", "designated")}
+
+
+def test_a_list_of_voor_x_colon_channel_items():
+    body = ("Artikel 1\nHet college wijst de volgende kanalen aan:\n• voor klachten: het e-formulier Klacht;\n"
+            "• voor alle andere berichten: het contactformulier.\n")
+    assert (one(body, "web_form")["messages"], one(body, "contact_form")["applies_to"]) == (["klacht"], "rest")
+
+
+def test_an_annex_row_for_all_other_messages_is_the_fallback():
+    body = ("Artikel 1\nVoor de berichten in de bijlage zijn de daar vermelde kanalen aangewezen.\nBijlage\n"
+            "| Bericht | Kanaal |\n|---|---|\n| Klacht | webformulier www.lochem.nl/klacht |\n"
+            "| Alle andere berichten | contactformulier www.lochem.nl/contact |\n")
+    assert one(body, "contact_form")["applies_to"] == "rest"
+    assert not [c for c in chans(body) if c["kind"] == "as_invited"]  # "bij het bericht vermeld" is no invitation
